@@ -127,6 +127,12 @@ def compiled_cell(compiled):
     return f"{sum(1 for v in compiled.values() if v)}/{len(compiled)}"
 
 
+def last_line(text):
+    """The line of a traceback that names the exception, for the one-line note under the table."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lines[-1] if lines else "(no stderr)"
+
+
 def build_row(program, runs):
     """Fold every run of one program (both runtimes, all rounds) into one table row."""
     times = {rt: [t for r in runs if r["runtime"] == rt and r["ok"] for t in r["times"]]
@@ -137,11 +143,13 @@ def build_row(program, runs):
     agree = outputs_agree(outputs)
     ratio = speedup(cp_med, hw_med)
     hw_runs = [r for r in runs if r["runtime"] == "hotwire" and r["ok"]]
+    failures = [f"{r['runtime']} round {r.get('round', 0) + 1}: {last_line(r['stderr'])}"
+                for r in runs if not r["ok"]]
     return {"program": program, "bar": BARS[program], "cpython_min": cp_min, "cpython_median": cp_med,
             "hotwire_min": hw_min, "hotwire_median": hw_med, "ratio": ratio,
             "outputs_agree": agree, "distinct_outputs": sorted(set(outputs)),
             "compiled": compiled_cell(hw_runs[-1].get("compiled") if hw_runs else None),
-            "result": verdict(ratio, BARS[program], agree, error)}
+            "failures": failures, "result": verdict(ratio, BARS[program], agree, error)}
 
 
 def cpython_build_note():
@@ -227,13 +235,15 @@ def main(argv=None):
     print()
     print(f"- speed-up = CPython median / hotwire median, per iteration, after {settings['warmup']} "
           f"warm-up iterations; {settings['iterations']} timed iterations x {settings['rounds']} "
-          f"rounds per runtime, each round a fresh process, runtimes interleaved.")
+          f"round(s) per runtime, each round a fresh process, runtimes interleaved.")
     print(f"- hotwire: `hotwire.enable(threshold={args.threshold})` before the benchmark is imported; "
           f"'compiled' = hot functions hotwire.is_compiled() reports in the last hotwire run.")
     print(f"- {cpython_build_note()}")
     for row in rows:
         if row["result"] == "WRONG":
             print(f"- {LABELS[row['program']]}: outputs differ: {row['distinct_outputs']}")
+        for failure in row["failures"]:
+            print(f"- {LABELS[row['program']]}: ERROR in {failure} (full stderr went to stderr, and to --json)")
     print(f"- machine: {platform.machine()}, {platform.platform()}, {os.cpu_count()} CPUs")
 
     if args.json:
