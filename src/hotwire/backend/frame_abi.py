@@ -1,0 +1,262 @@
+"""How compiled code lives inside CPython 3.12's frame machinery, in LLVM IR.
+
+A compiled function runs on a real `_PyInterpreterFrame` that it pushes on the thread's data stack
+exactly as the interpreter would (same fields, same ownership), and links as the thread's current frame.
+So `sys._getframe()`, `inspect.stack()`, tracebacks and `locals()` see it as CPython's own, with the line
+number of the instruction being executed (`prev_instr` is stored before every call that can observe it).
+
+Whenever compiled code cannot or should not go on, it *hands the frame over* to
+`_PyEval_EvalFrameDefault`, the way a generator is resumed: the values of the abstract stack are
+written to the frame's stack slots, `prev_instr` is set, the frame is unlinked from the thread's frame
+chain (the interpreter links it again under its own entry frame) and the interpreter runs the rest of
+the call, pops the frame and returns the result. Three kinds of hand-over:
+  - deopt (throwflag 0): resume *at* an instruction, which the interpreter executes from scratch;
+  - error (throwflag 1): an exception is set; the interpreter records the traceback entry and looks
+    up the exception table, so except/finally/with handlers run there with CPython's semantics;
+  - slow return: a frame object or f_locals was created; the interpreter's RETURN finishes the frame
+    (it knows how to hand a frame's data over to a surviving frame object).
+"""
+from llvmlite import ir
+
+from hotwire.backend.capi import I8, I16, I32, I64, PTR
+from hotwire.backend.layout312 import FRAME_OWNED_BY_THREAD, MONITORING_EVENTS, off
+
+CODEUNIT = 2
+
+
+class FrameABI:
+    """Mixin for the function lowering: the prologue, the exits and the vectorcall entry."""
+
+    # ---- prologue ---------------------------------------------------------------------------------
+
+    def emit_prologue(self, args_ptr, nargs):
+        """Push and initialise the frame; bind arguments. Falls back to the interpreter when the
+        data stack chunk is full (the interpreter allocates a new chunk)."""
+        b = self.b
+        framesize = self.code_framesize
+        top = self.load_field(self.tstate, "PyThreadState.datastack_top", PTR)
+        limit = self.load_field(self.tstate, "PyThreadState.datastack_limit", PTR)
+        space = b.sub(b.ptrtoint(limit, I64), b.ptrtoint(top, I64))
+        ok = b.and_(b.icmp_unsigned("!=", top, ir.Constant(PTR, None)),
+                    b.icmp_signed(">", space, ir.Constant(I64, framesize * 8)))
+        fallback = self.fn.append_basic_block("stack_full")
+        push = self.fn.append_basic_block("push_frame")
+        b.cbranch(ok, push, fallback)
+        b.position_at_end(fallback)
+        b.ret(self.call("_PyFunction_Vectorcall", self.func, args_ptr, nargs, ir.Constant(PTR, None)))
+        b.position_at_end(push)
+        frame = top
+        self.frame = frame
+        self.store_field(self.tstate, "PyThreadState.datastack_top",
+                         b.gep(top, [ir.Constant(I64, framesize * 8)], source_etype=I8))
+        self.incref(self.func)
+        code_ptr = self.const_ptr(self.code)
+        self.incref(code_ptr)
+        self.store_field(frame, "_PyInterpreterFrame.f_code", code_ptr)
+        self.store_field(frame, "_PyInterpreterFrame.f_funcobj", self.func)
+        self.store_field(frame, "_PyInterpreterFrame.f_builtins",
+                         self.load_field(self.func, "PyFunctionObject.func_builtins", PTR))
+        self.globals = self.load_field(self.func, "PyFunctionObject.func_globals", PTR)
+        self.builtins = self.load_field(self.func, "PyFunctionObject.func_builtins", PTR)
+        self.store_field(frame, "_PyInterpreterFrame.f_globals", self.globals)
+        self.store_field(frame, "_PyInterpreterFrame.f_locals", ir.Constant(PTR, None))
+        self.store_field(frame, "_PyInterpreterFrame.frame_obj", ir.Constant(PTR, None))
+        self.store_field(frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(-CODEUNIT))
+        self.store_field(frame, "_PyInterpreterFrame.stacktop", ir.Constant(I32, self.nlocalsplus))
+        self.store_field(frame, "_PyInterpreterFrame.return_offset", ir.Constant(I16, 0))
+        self.store_field(frame, "_PyInterpreterFrame.owner", ir.Constant(I8, FRAME_OWNED_BY_THREAD))
+        self.bind_arguments(args_ptr, nargs)
+        for i in range(self.nbound, self.nlocalsplus):
+            b.store(ir.Constant(PTR, None), self.slot_ptr(i))
+        # Link as the thread's current frame; count the recursion depth as the interpreter does.
+        cframe = self.load_field(self.tstate, "PyThreadState.cframe", PTR)
+        self.cframe = cframe
+        self.store_field(frame, "_PyInterpreterFrame.previous",
+                         self.load_field(cframe, "_PyCFrame.current_frame", PTR))
+        self.store_field(cframe, "_PyCFrame.current_frame", frame)
+        py_rem = self.load_field(self.tstate, "PyThreadState.py_recursion_remaining", I32)
+        c_rem = self.load_field(self.tstate, "PyThreadState.c_recursion_remaining", I32)
+        self.store_field(self.tstate, "PyThreadState.py_recursion_remaining", b.sub(py_rem, ir.Constant(I32, 1)))
+        self.store_field(self.tstate, "PyThreadState.c_recursion_remaining", b.sub(c_rem, ir.Constant(I32, 1)))
+        too_deep = b.or_(b.icmp_signed("<=", py_rem, ir.Constant(I32, 0)),
+                         b.icmp_signed("<=", c_rem, ir.Constant(I32, 0)))
+        # Too deep: the interpreter, resumed at the first instruction, raises RecursionError itself.
+        body = self.fn.append_basic_block("body")
+        b.cbranch(too_deep, self.deopt_exit(0, []), body)
+        b.position_at_end(body)
+
+    def bind_arguments(self, args_ptr, nargs):
+        """Positional arguments and defaults; `*args` as a tuple and `**kwargs` as an empty dict.
+        The entry has already checked that nargs is within what the signature accepts."""
+        b = self.b
+        code = self.code
+        argcount = code.co_argcount
+        defaults = self.load_field(self.func, "PyFunctionObject.func_defaults", PTR)
+        for i in range(argcount):
+            given = b.icmp_signed("<", ir.Constant(I64, i), nargs)
+            with b.if_else(given) as (then, otherwise):
+                with then:
+                    v = b.load(b.gep(args_ptr, [ir.Constant(I64, i)], source_etype=PTR), typ=PTR)
+                    self.incref(v)
+                    b.store(v, self.slot_ptr(i))
+                with otherwise:
+                    ndef = self.load_field(defaults, "PyVarObject.ob_size", I64)
+                    k = b.add(ndef, ir.Constant(I64, i - argcount))
+                    items = b.gep(defaults, [ir.Constant(I64, off("PyTupleObject.ob_item"))], source_etype=I8)
+                    v = b.load(b.gep(items, [k], source_etype=PTR), typ=PTR)
+                    self.incref(v)
+                    b.store(v, self.slot_ptr(i))
+        nbound = argcount
+        if code.co_flags & 0x04:  # CO_VARARGS
+            extra = b.sub(nargs, ir.Constant(I64, argcount))
+            extra = b.select(b.icmp_signed("<", extra, ir.Constant(I64, 0)), ir.Constant(I64, 0), extra)
+            tup = self.call("PyTuple_New", extra)
+            self.emit_copy_loop(b.gep(args_ptr, [ir.Constant(I64, argcount)], source_etype=PTR),
+                                b.gep(tup, [ir.Constant(I64, off("PyTupleObject.ob_item"))], source_etype=I8),
+                                extra)
+            b.store(tup, self.slot_ptr(nbound))
+            nbound += 1
+        if code.co_flags & 0x08:  # CO_VARKEYWORDS
+            b.store(self.call("PyDict_New"), self.slot_ptr(nbound))
+            nbound += 1
+        self.nbound = nbound
+
+    def emit_copy_loop(self, src, dst, count):
+        """dst[i] = new reference to src[i] for i < count."""
+        b = self.b
+        head = self.fn.append_basic_block("copy_head")
+        loop = self.fn.append_basic_block("copy_body")
+        done = self.fn.append_basic_block("copy_done")
+        start = b.block
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.phi(I64)
+        i.add_incoming(ir.Constant(I64, 0), start)
+        b.cbranch(b.icmp_signed("<", i, count), loop, done)
+        b.position_at_end(loop)
+        v = b.load(b.gep(src, [i], source_etype=PTR), typ=PTR)
+        self.incref(v)
+        b.store(v, b.gep(dst, [i], source_etype=PTR))
+        nxt = b.add(i, ir.Constant(I64, 1))
+        i.add_incoming(nxt, loop)
+        b.branch(head)
+        b.position_at_end(done)
+
+    # ---- exits ------------------------------------------------------------------------------------
+
+    def start_handoff(self):
+        """The one block every deopt/error exit jumps to (its body is emitted by finish_handoff)."""
+        self.handoff = self.fn.append_basic_block("handoff")
+        self.handoff_throw = ir.IRBuilder(self.handoff).phi(I32, "throwflag")
+
+    def finish_handoff(self):
+        """Unlink the frame and let the interpreter finish the call."""
+        b = self.b
+        saved = b.block
+        b.position_at_end(self.handoff)
+        self.unlink_frame()
+        r = self.call("_PyEval_EvalFrameDefault", self.tstate, self.frame, self.handoff_throw)
+        b.ret(r)
+        b.position_at_end(saved)
+
+    def unlink_frame(self):
+        b = self.b
+        prev = self.load_field(self.frame, "_PyInterpreterFrame.previous", PTR)
+        self.store_field(self.cframe, "_PyCFrame.current_frame", prev)
+        for f in ("PyThreadState.py_recursion_remaining", "PyThreadState.c_recursion_remaining"):
+            self.store_field(self.tstate, f, b.add(self.load_field(self.tstate, f, I32), ir.Constant(I32, 1)))
+
+    def _exit_block(self, name, prev_instr_offset, stack, throwflag):
+        b = self.b
+        saved = b.block
+        blk = self.fn.append_basic_block(name)
+        b.position_at_end(blk)
+        for i, v in enumerate(stack):
+            b.store(self.materialize(v), self.slot_ptr(self.nlocalsplus + i))
+        self.store_field(self.frame, "_PyInterpreterFrame.stacktop",
+                         ir.Constant(I32, self.nlocalsplus + len(stack)))
+        self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(prev_instr_offset))
+        b.branch(self.handoff)
+        self.handoff_throw.add_incoming(ir.Constant(I32, throwflag), blk)
+        b.position_at_end(saved)
+        return blk
+
+    def deopt_exit(self, resume_offset, stack):
+        """Resume the interpreter at `resume_offset` with `stack` (the instruction runs again)."""
+        return self._exit_block("deopt_%d" % resume_offset, resume_offset - CODEUNIT, stack, 0)
+
+    def error_exit(self, offset, stack):
+        """An exception is set while executing the instruction at `offset`."""
+        return self._exit_block("error_%d" % offset, offset, stack, 1)
+
+    def emit_return(self, value, ret_offset, value_is_pushed):
+        """Fast path: no frame object and no f_locals were made, so clear the frame here."""
+        b = self.b
+        frame_obj = self.load_field(self.frame, "_PyInterpreterFrame.frame_obj", PTR)
+        f_locals = self.load_field(self.frame, "_PyInterpreterFrame.f_locals", PTR)
+        simple = b.icmp_unsigned("==", b.or_(b.ptrtoint(frame_obj, I64), b.ptrtoint(f_locals, I64)),
+                                 ir.Constant(I64, 0))
+        fast = self.fn.append_basic_block("return_fast")
+        slow = self.fn.append_basic_block("return_slow")
+        b.cbranch(simple, fast, slow)
+        b.position_at_end(slow)
+        if value_is_pushed:
+            b.store(value, self.slot_ptr(self.nlocalsplus))
+        else:
+            self.decref(value)
+        self.store_field(self.frame, "_PyInterpreterFrame.stacktop",
+                         ir.Constant(I32, self.nlocalsplus + int(value_is_pushed)))
+        self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(ret_offset - CODEUNIT))
+        b.branch(self.handoff)
+        self.handoff_throw.add_incoming(ir.Constant(I32, 0), slow)
+        b.position_at_end(fast)
+        self.unlink_frame()
+        for i in range(self.nlocalsplus):
+            self.xdecref(b.load(self.slot_ptr(i), typ=PTR))
+        self.decref(self.func)
+        self.decref(self.const_ptr(self.code))
+        self.store_field(self.tstate, "PyThreadState.datastack_top", self.frame)
+        b.ret(value)
+
+    # ---- entry ------------------------------------------------------------------------------------
+
+    def emit_vectorcall_entry(self, body_fn, name):
+        """func->vectorcall: checks that compiled code may run this call, else the interpreter."""
+        fnty = ir.FunctionType(PTR, [PTR, PTR, I64, PTR])
+        fn = ir.Function(self.module, fnty, name)
+        func, args, nargsf, kwnames = fn.args
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        nargs = b.and_(nargsf, ir.Constant(I64, (1 << 63) - 1))
+        code = self.code
+        ok = b.icmp_unsigned("==", kwnames, ir.Constant(PTR, None))
+        ok = b.and_(ok, b.icmp_unsigned("==", b.load(b.gep(func, [ir.Constant(I64, off("PyFunctionObject.func_code"))], source_etype=I8), typ=PTR), self.const_ptr(code)))
+        argcount = code.co_argcount
+        if not code.co_flags & 0x04:
+            ok = b.and_(ok, b.icmp_signed("<=", nargs, ir.Constant(I64, argcount)))
+        defaults = b.load(b.gep(func, [ir.Constant(I64, off("PyFunctionObject.func_defaults"))], source_etype=I8), typ=PTR)
+        has_defaults = b.icmp_unsigned("!=", defaults, ir.Constant(PTR, None))
+        check_defaults = fn.append_basic_block("defaults")
+        tstate_blk = fn.append_basic_block("tstate")
+        fallback = fn.append_basic_block("interpreter")
+        enough = b.icmp_signed(">=", nargs, ir.Constant(I64, argcount))
+        b.cbranch(ok, check_defaults, fallback)
+        b.position_at_end(check_defaults)
+        ndef = b.select(has_defaults, b.load(b.gep(b.select(has_defaults, defaults, func), [ir.Constant(I64, off("PyVarObject.ob_size"))], source_etype=I8), typ=I64), ir.Constant(I64, 0))
+        enough = b.or_(enough, b.icmp_signed(">=", b.add(nargs, ndef), ir.Constant(I64, argcount)))
+        b.cbranch(enough, tstate_blk, fallback)
+        b.position_at_end(tstate_blk)
+        tstate = b.call(self.capi_fn("_PyThreadState_GetCurrent"), [])
+        interp = b.load(b.gep(tstate, [ir.Constant(I64, off("PyThreadState.interp"))], source_etype=I8), typ=PTR)
+        mon = b.gep(interp, [ir.Constant(I64, off("PyInterpreterState.monitors"))], source_etype=I8)
+        low = b.load(mon, typ=I64)
+        high = b.load(b.gep(mon, [ir.Constant(I64, MONITORING_EVENTS - 8)], source_etype=I8), typ=I64)
+        low = b.and_(low, ir.Constant(I64, ~self.own_tool_mask & ((1 << 64) - 1)))
+        monitored = b.icmp_unsigned("!=", b.or_(low, high), ir.Constant(I64, 0))
+        run = fn.append_basic_block("compiled")
+        b.cbranch(monitored, fallback, run)
+        b.position_at_end(run)
+        r = b.call(body_fn, [tstate, func, args, nargs])
+        b.ret(r)
+        b.position_at_end(fallback)
+        b.ret(b.call(self.capi_fn("_PyFunction_Vectorcall"), [func, args, nargsf, kwnames]))
+        return fn

@@ -1,0 +1,331 @@
+"""IR -> LLVM IR. One method per op, `lower_<opname>`, in the order of ir/ops.py.
+
+Generic ops call the C API with CPython's own reference-counting discipline (see ops.py: stolen operands
+are released right after the call, success or not) and check the result for NULL / -1; a failure jumps
+to the op's error exit (frame_abi.py). Specialised ops work on unboxed i64/f64 with guards whose failure
+jumps to a deopt exit. Objects the code refers to (constants, names, types, the code object) are
+embedded as addresses and kept alive by the compiled unit (`keepalive`).
+"""
+import ctypes
+
+from llvmlite import ir
+
+from hotwire.backend import capi
+from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR
+from hotwire.backend.frame_abi import FrameABI
+from hotwire.backend.layout312 import off
+from hotwire.backend.lower_control import ControlOps
+from hotwire.backend.lower_objects import ObjectOps, is_immortal
+from hotwire.backend.lower_unboxed import UnboxedOps
+from hotwire.ir import ops as irops
+
+
+def _read_i32(address):
+    return ctypes.c_int32.from_address(address).value
+
+
+class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
+    def __init__(self, irfn, module_name, own_tool_mask=0):
+        self.irfn = irfn
+        self.code = irfn.code
+        self.module = ir.Module(module_name)
+        self.keepalive = [self.code]
+        self.own_tool_mask = own_tool_mask
+        self.nlocalsplus = _read_i32(id(self.code) + off("PyCodeObject.co_nlocalsplus"))
+        self.code_framesize = _read_i32(id(self.code) + off("PyCodeObject.co_framesize"))
+        self._capi = {}
+        self.values = {}
+        self.pairs = {}
+        self._define_refcount_helpers()
+
+    # ---- small helpers -----------------------------------------------------------------------------
+
+    def capi_fn(self, name):
+        fn = self._capi.get(name)
+        if fn is None:
+            fn = ir.Function(self.module, capi.function_type(name), name)
+            self._capi[name] = fn
+        return fn
+
+    def call(self, name, *args):
+        return self.b.call(self.capi_fn(name), list(args))
+
+    def const_ptr(self, obj):
+        self.keepalive.append(obj)
+        return ir.Constant(I64, id(obj)).inttoptr(PTR)
+
+    def field_ptr(self, base, name):
+        return self.b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8)
+
+    def load_field(self, base, name, typ):
+        return self.b.load(self.field_ptr(base, name), typ=typ)
+
+    def store_field(self, base, name, value):
+        self.b.store(value, self.field_ptr(base, name))
+
+    def slot_ptr(self, index):
+        return self.b.gep(self.frame, [ir.Constant(I64, off("_PyInterpreterFrame.localsplus") + 8 * index)],
+                          source_etype=I8)
+
+    def instr_ptr(self, offset):
+        """Address of the code unit at byte `offset` of co_code_adaptive."""
+        return ir.Constant(I64, id(self.code) + off("PyCodeObject.co_code_adaptive") + offset).inttoptr(PTR)
+
+    def type_of(self, v):
+        return self.load_field(v, "PyObject.ob_type", PTR)
+
+    def _define_refcount_helpers(self):
+        """Py_INCREF / Py_DECREF / Py_XDECREF of 3.12, immortal objects included, inlined by LLVM."""
+        m = self.module
+        inc = ir.Function(m, ir.FunctionType(ir.VoidType(), [PTR]), "hw_incref")
+        dec = ir.Function(m, ir.FunctionType(ir.VoidType(), [PTR]), "hw_decref")
+        for f in (inc, dec):
+            f.linkage = "internal"
+            f.attributes.add("alwaysinline")
+        b = ir.IRBuilder(inc.append_basic_block())
+        low = b.load(inc.args[0], typ=I32)
+        new = b.add(low, ir.Constant(I32, 1))
+        b.store(b.select(b.icmp_unsigned("==", new, ir.Constant(I32, 0)), low, new), inc.args[0])
+        b.ret_void()
+        b = ir.IRBuilder(dec.append_basic_block())
+        low = b.load(dec.args[0], typ=I32)
+        mortal = b.icmp_signed(">=", low, ir.Constant(I32, 0))
+        with b.if_then(mortal, likely=True):
+            full = b.load(dec.args[0], typ=I64)
+            new = b.sub(full, ir.Constant(I64, 1))
+            b.store(new, dec.args[0])
+            with b.if_then(b.icmp_unsigned("==", new, ir.Constant(I64, 0))):
+                b.call(self.capi_fn("_Py_Dealloc"), [dec.args[0]])
+        b.ret_void()
+        self._incref_fn, self._decref_fn = inc, dec
+
+    def incref(self, v):
+        self.b.call(self._incref_fn, [v])
+
+    def decref(self, v):
+        self.b.call(self._decref_fn, [v])
+
+    def xdecref(self, v):
+        with self.b.if_then(self.b.icmp_unsigned("!=", v, ir.Constant(PTR, None))):
+            self.decref(v)
+
+    def release(self, op_value):
+        """Release an IR operand that an op consumes (NULL-safe where the IR says it may be NULL)."""
+        if isinstance(op_value, irops.Null):
+            return
+        if isinstance(op_value, irops.LoadConst) and is_immortal(op_value.value):
+            return
+        v = self.v(op_value)
+        if op_value.maybe_null:
+            self.xdecref(v)
+        else:
+            self.decref(v)
+
+    def v(self, value):
+        return self.values[value]
+
+    def materialize(self, value):
+        """A value as an owned PyObject* for the interpreter's stack (boxing unboxed values)."""
+        v = self.v(value)
+        if value.type == irops.F64:
+            return self.call("PyFloat_FromDouble", v)
+        if value.type == irops.I64:
+            return self.call("PyLong_FromLongLong", v)
+        if value.type == irops.BOOL:
+            return self.b.select(v, self.const_ptr(True), self.const_ptr(False))
+        return v
+
+    def check_null(self, result, op):
+        err = self.error_exit(op.error_state.offset, op.error_state.stack)
+        cont = self.fn.append_basic_block()
+        self.b.cbranch(self.b.icmp_unsigned("==", result, ir.Constant(PTR, None)), err, cont)
+        self.b.position_at_end(cont)
+        return result
+
+    def check_neg(self, result, op):
+        err = self.error_exit(op.error_state.offset, op.error_state.stack)
+        cont = self.fn.append_basic_block()
+        self.b.cbranch(self.b.icmp_signed("<", result, ir.Constant(result.type, 0)), err, cont)
+        self.b.position_at_end(cont)
+        return result
+
+    def deopt_if(self, cond, op):
+        exit_ = self.deopt_exit(op.deopt_state.offset, op.deopt_state.stack)
+        cont = self.fn.append_basic_block()
+        self.b.cbranch(cond, exit_, cont)
+        self.b.position_at_end(cont)
+
+    def set_line(self, op):
+        """Record the instruction being executed, so that a callee's sys._getframe() sees its line."""
+        if op.error_state is not None:
+            self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(op.error_state.offset))
+
+    # ---- the function -----------------------------------------------------------------------------
+
+    def lower(self):
+        name = "hw_%x" % id(self.code)
+        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, I64])
+        self.fn = ir.Function(self.module, body_ty, name + "_body")
+        self.fn.linkage = "internal"
+        self.tstate, self.func, args, nargs = self.fn.args
+        self.b = ir.IRBuilder(self.fn.append_basic_block("entry"))
+        self.start_handoff()
+        self.emit_prologue(args, nargs)
+        start = self.b.block
+        self.finish_handoff()
+        self.blocks = {}
+        for blk in self.irfn.blocks:
+            lb = self.fn.append_basic_block("bc_%d" % blk.offset)
+            self.blocks[blk] = lb
+            self.b.position_at_end(lb)
+            for p in blk.params:
+                self.values[p] = self.b.phi(self._llvm_type(p.type))
+        self.b.position_at_end(start)
+        self.b.branch(self.blocks[self.irfn.blocks[0]])
+        for blk in self.irfn.blocks:
+            self.b.position_at_end(self.blocks[blk])
+            for op in blk.ops:
+                getattr(self, "lower_" + op.name)(op)
+        self.emit_vectorcall_entry(self.fn, name)
+        return self.module, name
+
+    @staticmethod
+    def _llvm_type(t):
+        return {irops.OBJ: PTR, irops.I64: I64, irops.F64: F64, irops.BOOL: I1}[t]
+
+    def _jump_args(self, target, args):
+        for p, a in zip(target.params, args):
+            self.values[p].add_incoming(a if isinstance(a, ir.Value) else self.v(a), self.b.block)
+
+    # ---- constants, locals, globals, cells ------------------------------------------------------
+
+    def lower_const(self, op):
+        p = self.const_ptr(op.value)
+        if not is_immortal(op.value):
+            self.incref(p)
+        self.values[op] = p
+
+    def lower_null(self, op):
+        self.values[op] = ir.Constant(PTR, None)
+
+    def lower_load_local(self, op):
+        v = self.b.load(self.slot_ptr(op.index), typ=PTR)
+        if op.checked:
+            self.deopt_if(self.b.icmp_unsigned("==", v, ir.Constant(PTR, None)), op)
+        self.incref(v)
+        self.values[op] = v
+
+    def lower_borrow_local(self, op):
+        self.values[op] = self.b.load(self.slot_ptr(op.index), typ=PTR)
+
+    def lower_take_local(self, op):
+        self.values[op] = self.b.load(self.slot_ptr(op.index), typ=PTR)
+        self.b.store(ir.Constant(PTR, None), self.slot_ptr(op.index))
+
+    def lower_store_local(self, op):
+        slot = self.slot_ptr(op.index)
+        old = self.b.load(slot, typ=PTR)
+        self.b.store(self.v(op.operands[0]), slot)
+        self.xdecref(old)
+
+    def lower_store_local_f64(self, op):
+        b = self.b
+        slot = self.slot_ptr(op.index)
+        old = b.load(slot, typ=PTR)
+        d = self.v(op.operands[0])
+        nonnull = b.icmp_unsigned("!=", old, ir.Constant(PTR, None))
+        with b.if_else(nonnull) as (reuse_check, fresh):
+            with reuse_check:
+                safe = b.select(nonnull, old, self.const_ptr(0.0))
+                is_float = b.icmp_unsigned("==", self.type_of(safe), self.const_ptr(float))
+                alone = b.icmp_unsigned("==", b.load(safe, typ=I64), ir.Constant(I64, 1))
+                with b.if_else(b.and_(is_float, alone)) as (reuse, replace):
+                    with reuse:
+                        b.store(d, self.field_ptr(safe, "PyFloatObject.ob_fval"))
+                    with replace:
+                        b.store(self.call("PyFloat_FromDouble", d), slot)
+                        self.decref(safe)
+            with fresh:
+                b.store(self.call("PyFloat_FromDouble", d), slot)
+
+    def lower_delete_local(self, op):
+        slot = self.slot_ptr(op.index)
+        old = self.b.load(slot, typ=PTR)
+        self.deopt_if(self.b.icmp_unsigned("==", old, ir.Constant(PTR, None)), op)
+        self.b.store(ir.Constant(PTR, None), slot)
+        self.decref(old)
+
+    def lower_load_global(self, op):
+        b = self.b
+        name = self.const_ptr(op.symbol)
+        cell = self.global_cell(op.symbol)
+        if cell is not None:
+            v = b.load(cell, typ=PTR)
+        else:
+            v = self.call("PyDict_GetItemWithError", self.globals, name)
+            found = b.block
+            with b.if_then(b.icmp_unsigned("==", v, ir.Constant(PTR, None))):
+                vb = self.call("PyDict_GetItemWithError", self.builtins, name)
+                from_builtins = b.block
+            merged = b.phi(PTR)
+            merged.add_incoming(v, found)
+            merged.add_incoming(vb, from_builtins)
+            v = merged
+        # Missing (or a lookup error): the interpreter raises NameError with its exact message.
+        self.deopt_if(b.icmp_unsigned("==", v, ir.Constant(PTR, None)), op)
+        self.incref(v)
+        self.values[op] = v
+
+    def global_cell(self, name):
+        """Hook for the watcher-backed global cache (runtime/globals_cache.py); None = plain lookup."""
+        provider = getattr(self, "global_cells", None)
+        return provider(name) if provider else None
+
+    def lower_store_global(self, op):
+        self.set_line(op)
+        r = self.call("PyDict_SetItem", self.globals, self.const_ptr(op.symbol), self.v(op.operands[0]))
+        self.release(op.operands[0])
+        self.check_neg(r, op)
+
+    def lower_delete_global(self, op):
+        name = self.const_ptr(op.symbol)
+        present = self.call("PyDict_GetItemWithError", self.globals, name)
+        self.deopt_if(self.b.icmp_unsigned("==", present, ir.Constant(PTR, None)), op)
+        self.call("PyDict_DelItem", self.globals, name)
+
+    def lower_load_deref(self, op):
+        cell = self.b.load(self.slot_ptr(op.index), typ=PTR)
+        v = self.load_field(cell, "PyCellObject.ob_ref", PTR)
+        self.deopt_if(self.b.icmp_unsigned("==", v, ir.Constant(PTR, None)), op)
+        self.incref(v)
+        self.values[op] = v
+
+    def lower_store_deref(self, op):
+        cell = self.b.load(self.slot_ptr(op.index), typ=PTR)
+        old = self.load_field(cell, "PyCellObject.ob_ref", PTR)
+        self.store_field(cell, "PyCellObject.ob_ref", self.v(op.operands[0]))
+        self.xdecref(old)
+
+    def lower_make_cell(self, op):
+        slot = self.slot_ptr(op.index)
+        initial = self.b.load(slot, typ=PTR)
+        cell = self.check_null(self.call("PyCell_New", initial), op)
+        self.b.store(cell, slot)
+        self.xdecref(initial)
+
+    def lower_copy_free_vars(self, op):
+        closure = self.load_field(self.func, "PyFunctionObject.func_closure", PTR)
+        first = self.nlocalsplus - op.count
+        for i in range(op.count):
+            item = self.b.load(self.b.gep(closure, [ir.Constant(I64, off("PyTupleObject.ob_item") + 8 * i)],
+                                          source_etype=I8), typ=PTR)
+            self.incref(item)
+            self.b.store(item, self.slot_ptr(first + i))
+
+    def lower_dup(self, op):
+        v = self.v(op.operands[0])
+        self.incref(v)
+        self.values[op] = v
+
+    def lower_decref(self, op):
+        self.release(op.operands[0])

@@ -1,0 +1,419 @@
+"""Lowering of the generic object ops: each is a C-API call with the interpreter's refcount discipline.
+
+Every op that can observe the frame (it may run arbitrary Python code) first stores its instruction
+address in the frame (`set_line`), so a callee's `sys._getframe(1).f_lineno` is exact.
+"""
+import sys
+
+from llvmlite import ir
+
+from hotwire.backend.capi import I8, I32, I64, PTR
+from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET
+from hotwire.ir.ops import LoadConst
+
+_NB = ["Add", "And", "FloorDivide", "Lshift", "MatrixMultiply", "Multiply", "Remainder", "Or", "Power",
+       "Rshift", "Subtract", "TrueDivide", "Xor"]
+_UNARY = {"neg": "PyNumber_Negative", "invert": "PyNumber_Invert", "pos": "PyNumber_Positive"}
+_CONVERSIONS = {1: "PyObject_Str", 2: "PyObject_Repr", 3: "PyObject_ASCII"}
+_MAKE_FUNCTION_FIELDS = {1: "PyFunctionObject.func_defaults", 2: "PyFunctionObject.func_kwdefaults",
+                         8: "PyFunctionObject.func_closure"}
+
+
+def binary_op_function(oper):
+    return ("PyNumber_InPlace" if oper >= 13 else "PyNumber_") + _NB[oper % 13]
+
+
+class ObjectOps:
+    def _simple_call(self, op, fname, *extra_args, check="null"):
+        """Call fname(operands..., extra...), release the operands, check the result."""
+        self.set_line(op)
+        r = self.call(fname, *[self.v(o) for o in op.operands], *extra_args)
+        for o in op.operands:
+            self.release(o)
+        return self.check_null(r, op) if check == "null" else self.check_neg(r, op)
+
+    def lower_binary_op(self, op):
+        fname = binary_op_function(op.oper)
+        extra = [self.const_ptr(None)] if fname.endswith("Power") else []
+        self.values[op] = self._simple_call(op, fname, *extra)
+
+    def lower_compare(self, op):
+        self.values[op] = self._simple_call(op, "PyObject_RichCompare", ir.Constant(I32, op.oper))
+
+    def lower_unary(self, op):
+        self.values[op] = self._simple_call(op, _UNARY[op.oper])
+
+    def lower_is(self, op):
+        a, b_ = (self.v(o) for o in op.operands)
+        r = self.b.icmp_unsigned("!=" if op.invert else "==", a, b_)
+        for o in op.operands:
+            self.release(o)
+        self.values[op] = r
+
+    def lower_contains(self, op):
+        item, container = op.operands
+        self.set_line(op)
+        r = self.call("PySequence_Contains", self.v(container), self.v(item))
+        self.release(item)
+        self.release(container)
+        self.check_neg(r, op)
+        self.values[op] = self.b.icmp_signed("==" if op.invert else "!=", r, ir.Constant(I32, 0))
+
+    def lower_not(self, op):
+        self.values[op] = self.b.not_(self.v(op.operands[0]))
+
+    def lower_box_bool(self, op):
+        self.values[op] = self.b.select(self.v(op.operands[0]), self.const_ptr(True), self.const_ptr(False))
+
+    def lower_truthy(self, op):
+        b = self.b
+        v = self.v(op.operands[0])
+        is_true = b.icmp_unsigned("==", v, self.const_ptr(True))
+        is_false = b.or_(b.icmp_unsigned("==", v, self.const_ptr(False)),
+                         b.icmp_unsigned("==", v, self.const_ptr(None)))
+        entry = b.block
+        slow = self.fn.append_basic_block("truthy_call")
+        done = self.fn.append_basic_block("truthy_done")
+        b.cbranch(b.or_(is_true, is_false), done, slow)
+        b.position_at_end(slow)
+        self.set_line(op)
+        r = self.call("PyObject_IsTrue", v)
+        self.release(op.operands[0])
+        self.check_neg(r, op)
+        called = b.icmp_signed("!=", r, ir.Constant(I32, 0))
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        res = b.phi(ir.IntType(1))
+        res.add_incoming(is_true, entry)
+        res.add_incoming(called, slow_end)
+        self.values[op] = res
+
+    # ---- attributes and items -------------------------------------------------------------------
+
+    def lower_get_attr(self, op):
+        self.values[op] = self._simple_call(op, "PyObject_GetAttr", self.const_ptr(op.symbol))
+
+    def lower_load_method(self, op):
+        b = self.b
+        owner = self.v(op.operands[0])
+        slot = self.alloca(PTR)
+        self.set_line(op)
+        found = self.call("_PyObject_GetMethod", owner, self.const_ptr(op.symbol), slot)
+        meth = b.load(slot, typ=PTR)
+        is_method = b.icmp_signed("!=", found, ir.Constant(I32, 0))
+        with b.if_then(b.not_(is_method)):
+            self.decref(owner)
+        self.check_null(meth, op)
+        self.pairs[op] = (b.select(is_method, meth, ir.Constant(PTR, None)), b.select(is_method, owner, meth))
+
+    def lower_method_func(self, op):
+        self.values[op] = self.pairs[op.operands[0]][0]
+
+    def lower_method_self(self, op):
+        self.values[op] = self.pairs[op.operands[0]][1]
+
+    def lower_set_attr(self, op):
+        owner, value = op.operands
+        self.set_line(op)
+        r = self.call("PyObject_SetAttr", self.v(owner), self.const_ptr(op.symbol), self.v(value))
+        self.release(owner)
+        self.release(value)
+        self.check_neg(r, op)
+
+    def lower_del_attr(self, op):
+        self.set_line(op)
+        r = self.call("PyObject_SetAttr", self.v(op.operands[0]), self.const_ptr(op.symbol),
+                      ir.Constant(PTR, None))
+        self.release(op.operands[0])
+        self.check_neg(r, op)
+
+    def lower_get_item(self, op):
+        self.values[op] = self._simple_call(op, "PyObject_GetItem")
+
+    def lower_set_item(self, op):
+        container, key, value = op.operands
+        self.set_line(op)
+        r = self.call("PyObject_SetItem", self.v(container), self.v(key), self.v(value))
+        for o in op.operands:
+            self.release(o)
+        self.check_neg(r, op)
+
+    def lower_del_item(self, op):
+        self._simple_call(op, "PyObject_DelItem", check="neg")
+
+    def lower_build_slice(self, op):
+        self.values[op] = self._simple_call(op, "PySlice_New")
+
+    # ---- calls -----------------------------------------------------------------------------------
+
+    def alloca(self, typ, count=1):
+        with self.b.goto_entry_block():
+            return self.b.alloca(typ, size=count)
+
+    def lower_call(self, op):
+        b = self.b
+        method, callable_, *args = op.operands
+        nkw = len(op.kwnames) if op.kwnames else 0
+        kwnames = self.const_ptr(op.kwnames) if op.kwnames else ir.Constant(PTR, None)
+        n = len(args)
+        arr = self.alloca(PTR, n + 2)
+        for i, a in enumerate(args):
+            b.store(self.v(a), b.gep(arr, [ir.Constant(I64, i + 2)], source_etype=PTR))
+        b.store(self.v(callable_), b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR))
+        flag = ir.Constant(I64, PY_VECTORCALL_ARGUMENTS_OFFSET)
+        if type(method).__name__ == "Null":
+            func, argv, nargs = self.v(callable_), b.gep(arr, [ir.Constant(I64, 2)], source_etype=PTR), n - nkw
+            nargs = ir.Constant(I64, nargs)
+        else:
+            m = self.v(method)
+            has = b.icmp_unsigned("!=", m, ir.Constant(PTR, None))
+            func = b.select(has, m, self.v(callable_))
+            argv = b.select(has, b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR),
+                            b.gep(arr, [ir.Constant(I64, 2)], source_etype=PTR))
+            nargs = b.select(has, ir.Constant(I64, n - nkw + 1), ir.Constant(I64, n - nkw))
+        self.set_line(op)
+        r = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), kwnames)
+        for o in op.operands:
+            self.release(o)
+        self.values[op] = self.check_null(r, op)
+
+    def lower_call_ex(self, op):
+        b = self.b
+        unused, func, args, kwargs = op.operands
+        a = self.v(args)
+        t = self.type_of(a)
+        is_tuple = b.icmp_unsigned("==", t, self.const_ptr(tuple))
+        is_list = b.icmp_unsigned("==", t, self.const_ptr(list))
+        # Anything but a tuple or list: the interpreter converts it, with its exact error messages.
+        self.deopt_if(b.not_(b.or_(is_tuple, is_list)), op)
+        self.set_line(op)
+        with b.if_else(is_tuple) as (then, otherwise):
+            with then:
+                tb = b.block
+            with otherwise:
+                converted = self.call("PyList_AsTuple", a)
+                ob = b.block
+        tup = b.phi(PTR)
+        tup.add_incoming(a, tb)
+        tup.add_incoming(converted, ob)
+        ok = self.fn.append_basic_block()
+        failed = self.fn.append_basic_block()
+        b.cbranch(b.icmp_unsigned("==", tup, ir.Constant(PTR, None)), failed, ok)
+        b.position_at_end(failed)
+        for o in op.operands:
+            self.release(o)
+        b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
+        b.position_at_end(ok)
+        with b.if_then(is_list):
+            self.decref(a)
+        r = self.call("PyObject_Call", self.v(func), tup, self.v(kwargs))
+        self.decref(tup)
+        for o in (unused, func, kwargs):
+            self.release(o)
+        self.values[op] = self.check_null(r, op)
+
+    def lower_make_function(self, op):
+        code, *extras = op.operands
+        f = self.call("PyFunction_New", self.v(code), self.globals)
+        self.release(code)
+        flags = [flag for flag in (1, 2, 4, 8) if op.flags & flag]
+        fail = self.fn.append_basic_block()
+        ok = self.fn.append_basic_block()
+        self.b.cbranch(self.b.icmp_unsigned("==", f, ir.Constant(PTR, None)), fail, ok)
+        self.b.position_at_end(fail)
+        for e in extras:
+            self.release(e)
+        self.b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
+        self.b.position_at_end(ok)
+        for flag, extra in zip(flags, extras):
+            if flag == 4:
+                self.call("PyFunction_SetAnnotations", f, self.v(extra))
+                self.release(extra)
+            else:
+                self.store_field(f, _MAKE_FUNCTION_FIELDS[flag], self.v(extra))  # steals, as MAKE_FUNCTION
+        self.values[op] = f
+
+    # ---- building --------------------------------------------------------------------------------
+
+    def _fill(self, container, items, base_ptr):
+        for i, item in enumerate(items):
+            self.b.store(self.v(item), self.b.gep(base_ptr, [ir.Constant(I64, 8 * i)], source_etype=I8))
+
+    def _new_or_release(self, op, result, items):
+        fail = self.fn.append_basic_block()
+        ok = self.fn.append_basic_block()
+        self.b.cbranch(self.b.icmp_unsigned("==", result, ir.Constant(PTR, None)), fail, ok)
+        self.b.position_at_end(fail)
+        for item in items:
+            self.release(item)
+        self.b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
+        self.b.position_at_end(ok)
+
+    def lower_build_tuple(self, op):
+        t = self.call("PyTuple_New", ir.Constant(I64, len(op.operands)))
+        self._new_or_release(op, t, op.operands)
+        self._fill(t, op.operands, self.field_ptr(t, "PyTupleObject.ob_item"))
+        self.values[op] = t
+
+    def lower_build_list(self, op):
+        lst = self.call("PyList_New", ir.Constant(I64, len(op.operands)))
+        self._new_or_release(op, lst, op.operands)
+        if op.operands:
+            self._fill(lst, op.operands, self.load_field(lst, "PyListObject.ob_item", PTR))
+        self.values[op] = lst
+
+    def _add_each(self, op, container, pairs, fname):
+        """container.add(*pair) for each pair; on failure release the rest and the container."""
+        for i, pair in enumerate(pairs):
+            self.set_line(op)
+            r = self.call(fname, container, *[self.v(x) for x in pair])
+            for x in pair:
+                self.release(x)
+            fail = self.fn.append_basic_block()
+            ok = self.fn.append_basic_block()
+            self.b.cbranch(self.b.icmp_signed("<", r, ir.Constant(I32, 0)), fail, ok)
+            self.b.position_at_end(fail)
+            for rest in pairs[i + 1:]:
+                for x in rest:
+                    self.release(x)
+            self.decref(container)
+            self.b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
+            self.b.position_at_end(ok)
+
+    def lower_build_set(self, op):
+        s = self.call("PySet_New", ir.Constant(PTR, None))
+        self._new_or_release(op, s, op.operands)
+        self._add_each(op, s, [(x,) for x in op.operands], "PySet_Add")
+        self.values[op] = s
+
+    def lower_build_map(self, op):
+        d = self.call("PyDict_New")
+        self._new_or_release(op, d, op.operands)
+        pairs = [tuple(op.operands[i:i + 2]) for i in range(0, len(op.operands), 2)]
+        self._add_each(op, d, pairs, "PyDict_SetItem")
+        self.values[op] = d
+
+    def lower_build_const_key_map(self, op):
+        *values, keys = op.operands
+        d = self.call("PyDict_New")
+        self._new_or_release(op, d, op.operands)
+        key_consts = [self.irfn_const(keys, i) for i in range(len(values))]
+        self._add_each(op, d, list(zip(key_consts, values)), "PyDict_SetItem")
+        self.release(keys)
+        self.values[op] = d
+
+    def irfn_const(self, keys_op, i):
+        """A synthetic IR constant for item i of a constant keys tuple (borrowed: immortal or kept)."""
+        c = LoadConst(value=keys_op.value[i])
+        self.values[c] = self.const_ptr(keys_op.value[i])
+        if not is_immortal(keys_op.value[i]):
+            self.incref(self.values[c])
+        return c
+
+    def lower_build_string(self, op):
+        n = len(op.operands)
+        arr = self.alloca(PTR, max(n, 1))
+        for i, item in enumerate(op.operands):
+            self.b.store(self.v(item), self.b.gep(arr, [ir.Constant(I64, i)], source_etype=PTR))
+        r = self.call("_PyUnicode_JoinArray", self.const_ptr(""), arr, ir.Constant(I64, n))
+        for item in op.operands:
+            self.release(item)
+        self.values[op] = self.check_null(r, op)
+
+    def _container_call(self, op, fname, *args, check="neg"):
+        self.set_line(op)
+        r = self.call(fname, *args)
+        for item in op.operands[1:]:
+            self.release(item)
+        if check == "none":
+            r = self.check_null(r, op)
+            self.decref(r)
+        else:
+            self.check_neg(r, op)
+
+    def lower_list_append(self, op):
+        self._container_call(op, "PyList_Append", *(self.v(o) for o in op.operands))
+
+    def lower_set_add(self, op):
+        self._container_call(op, "PySet_Add", *(self.v(o) for o in op.operands))
+
+    def lower_map_add(self, op):
+        self._container_call(op, "PyDict_SetItem", *(self.v(o) for o in op.operands))
+
+    def lower_container_update(self, op):
+        b = self.b
+        container, item = (self.v(o) for o in op.operands)
+        t = self.type_of(item)
+        if op.kind == "list_extend":
+            ok = b.or_(b.icmp_unsigned("==", t, self.const_ptr(list)), b.icmp_unsigned("==", t, self.const_ptr(tuple)))
+            self.deopt_if(b.not_(ok), op)
+            self._container_call(op, "_PyList_Extend", container, item, check="none")
+        elif op.kind == "set_update":
+            self._container_call(op, "_PySet_Update", container, item)
+        else:
+            ok = b.icmp_unsigned("==", t, self.const_ptr(dict))
+            if op.kind == "dict_merge":
+                # Merging into a non-empty dict can fail half-way on a duplicate keyword, which only
+                # the interpreter reports exactly: leave that case to it.
+                empty = b.icmp_signed("==", self.load_field(container, "PyDictObject.ma_used", I64), ir.Constant(I64, 0))
+                ok = b.and_(ok, empty)
+            self.deopt_if(b.not_(ok), op)
+            self._container_call(op, "PyDict_Update", container, item)
+
+    def lower_list_to_tuple(self, op):
+        self.values[op] = self._simple_call(op, "PyList_AsTuple")
+
+    def lower_format(self, op):
+        b = self.b
+        value, spec = op.operands
+        v = self.v(value)
+        self.set_line(op)
+        if op.conversion:
+            conv = self.call(_CONVERSIONS[op.conversion], v)
+            self.release(value)
+            fail = self.fn.append_basic_block()
+            ok = self.fn.append_basic_block()
+            b.cbranch(b.icmp_unsigned("==", conv, ir.Constant(PTR, None)), fail, ok)
+            b.position_at_end(fail)
+            self.release(spec)
+            b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
+            b.position_at_end(ok)
+            v = conv
+        s = self.v(spec)
+        passthrough = b.and_(b.icmp_unsigned("==", s, ir.Constant(PTR, None)),
+                             b.icmp_unsigned("==", self.type_of(v), self.const_ptr(str)))
+        start = b.block
+        fmt = self.fn.append_basic_block("format_call")
+        done = self.fn.append_basic_block("format_done")
+        b.cbranch(passthrough, done, fmt)
+        b.position_at_end(fmt)
+        r = self.call("PyObject_Format", v, s)
+        self.decref(v)
+        self.release(spec)
+        r = self.check_null(r, op)
+        end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        res = b.phi(PTR)
+        res.add_incoming(v, start)
+        res.add_incoming(r, end)
+        self.values[op] = res
+
+    def lower_get_iter(self, op):
+        self.values[op] = self._simple_call(op, "PyObject_GetIter")
+
+    def lower_check_eval_breaker(self, op):
+        b = self.b
+        interp = self.load_field(self.tstate, "PyThreadState.interp", PTR)
+        flag = b.load_atomic(self.field_ptr(interp, "PyInterpreterState.ceval.eval_breaker"), "monotonic", 4, typ=I32)
+        with b.if_then(b.icmp_unsigned("!=", flag, ir.Constant(I32, 0)), likely=False):
+            self.set_line(op)
+            self.check_neg(self.call("Py_MakePendingCalls"), op)
+            saved = self.call("PyEval_SaveThread")
+            self.call("PyEval_RestoreThread", saved)
+
+
+def is_immortal(obj):
+    """3.12 immortal objects (None, small ints, interned strings...) need no refcounting."""
+    return sys.getrefcount(obj) >= (1 << 32) - 1

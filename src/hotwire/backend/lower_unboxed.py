@@ -1,0 +1,174 @@
+"""Lowering of the specialised ops: type guards, unboxed int64/double arithmetic, list/tuple access.
+
+Every guard that fails deopts (the interpreter re-executes the instruction with the boxed values), so
+these ops only implement the common case, exactly: int arithmetic checks for overflow, division checks
+for zero, list indexing checks bounds. Python's floor division and modulo signs are reproduced here.
+"""
+from llvmlite import ir
+
+from hotwire.backend.capi import F64, I1, I64, PTR
+from hotwire.backend.layout312 import PYLONG_NON_SIZE_BITS
+
+_FCMP = {0: "<", 1: "<=", 2: "==", 3: "!=", 4: ">", 5: ">="}
+
+
+class UnboxedOps:
+    def lower_guard_type(self, op):
+        v = self.v(op.operands[0])
+        self.deopt_if(self.b.icmp_unsigned("!=", self.type_of(v), self.const_ptr(op.pytype)), op)
+
+    def lower_guard_is(self, op):
+        v = self.v(op.operands[0])
+        self.deopt_if(self.b.icmp_unsigned("!=", v, self.const_ptr(op.expected)), op)
+
+    def lower_unbox_float(self, op):
+        self.values[op] = self.load_field(self.v(op.operands[0]), "PyFloatObject.ob_fval", F64)
+
+    def lower_f64_const(self, op):
+        self.values[op] = ir.Constant(F64, op.value)
+
+    def lower_i64_const(self, op):
+        self.values[op] = ir.Constant(I64, op.value)
+
+    def lower_unbox_int(self, op):
+        """Compact ints (one 30-bit digit) inline; larger ones through the C API, deopting on overflow."""
+        b = self.b
+        v = self.v(op.operands[0])
+        tag = self.load_field(v, "PyLongObject.lv_tag", I64)
+        compact = b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS))
+        with b.if_else(compact, likely=True) as (fast, slow):
+            with fast:
+                digit = b.zext(b.load(self.field_ptr(v, "PyLongObject.ob_digit"), typ=ir.IntType(32)), I64)
+                sign = b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3)))
+                small = b.mul(sign, digit)
+                fast_end = b.block
+            with slow:
+                overflow = self.alloca(ir.IntType(32))
+                b.store(ir.Constant(ir.IntType(32), 0), overflow)
+                big = self.call("PyLong_AsLongLongAndOverflow", v, overflow)
+                overflowed = b.icmp_signed("!=", b.load(overflow, typ=ir.IntType(32)), ir.Constant(ir.IntType(32), 0))
+                slow_end = b.block
+        result = b.phi(I64)
+        result.add_incoming(small, fast_end)
+        result.add_incoming(big, slow_end)
+        bad = b.phi(I1)
+        bad.add_incoming(ir.Constant(I1, 0), fast_end)
+        bad.add_incoming(overflowed, slow_end)
+        self.deopt_if(bad, op)
+        self.values[op] = result
+
+    def lower_box_float(self, op):
+        r = self.call("PyFloat_FromDouble", self.v(op.operands[0]))
+        self.values[op] = self.check_null(r, op)
+
+    def lower_box_int(self, op):
+        r = self.call("PyLong_FromLongLong", self.v(op.operands[0]))
+        self.values[op] = self.check_null(r, op)
+
+    def lower_int_to_float(self, op):
+        self.values[op] = self.b.sitofp(self.v(op.operands[0]), F64)
+
+    def lower_float_op(self, op):
+        a, c = (self.v(o) for o in op.operands)
+        fn = {"+": self.b.fadd, "-": self.b.fsub, "*": self.b.fmul}[op.oper]
+        self.values[op] = fn(a, c)
+
+    def lower_float_div(self, op):
+        a, c = (self.v(o) for o in op.operands)
+        self.deopt_if(self.b.fcmp_ordered("==", c, ir.Constant(F64, 0.0)), op)
+        self.values[op] = self.b.fdiv(a, c)
+
+    def lower_float_compare(self, op):
+        a, c = (self.v(o) for o in op.operands)
+        cmp = _FCMP[op.oper]
+        if cmp == "!=":
+            self.values[op] = self.b.fcmp_unordered("!=", a, c)
+        else:
+            self.values[op] = self.b.fcmp_ordered(cmp, a, c)
+
+    def lower_int_compare(self, op):
+        a, c = (self.v(o) for o in op.operands)
+        self.values[op] = self.b.icmp_signed(_FCMP[op.oper], a, c)
+
+    def _with_overflow(self, intrinsic, a, c, op):
+        fn = self.module.declare_intrinsic(intrinsic, [I64])
+        pair = self.b.call(fn, [a, c])
+        self.deopt_if(self.b.extract_value(pair, 1), op)
+        return self.b.extract_value(pair, 0)
+
+    def lower_int_op(self, op):
+        b = self.b
+        a, c = (self.v(o) for o in op.operands)
+        o = op.oper
+        zero = ir.Constant(I64, 0)
+        if o in ("+", "-", "*"):
+            name = {"+": "llvm.sadd.with.overflow", "-": "llvm.ssub.with.overflow",
+                    "*": "llvm.smul.with.overflow"}[o]
+            r = self._with_overflow(name, a, c, op)
+        elif o == "&":
+            r = b.and_(a, c)
+        elif o == "|":
+            r = b.or_(a, c)
+        elif o == "^":
+            r = b.xor(a, c)
+        elif o in ("//", "%"):
+            # Zero divisor and MIN // -1 deopt; the interpreter raises or makes a big int.
+            bad = b.or_(b.icmp_signed("==", c, zero),
+                        b.and_(b.icmp_signed("==", a, ir.Constant(I64, -(1 << 63))),
+                               b.icmp_signed("==", c, ir.Constant(I64, -1))))
+            self.deopt_if(bad, op)
+            q = b.sdiv(a, c)
+            rem = b.srem(a, c)
+            adjust = b.and_(b.icmp_signed("!=", rem, zero),
+                            b.icmp_signed("!=", b.icmp_signed("<", rem, zero), b.icmp_signed("<", c, zero)))
+            if o == "//":
+                r = b.select(adjust, b.sub(q, ir.Constant(I64, 1)), q)
+            else:
+                r = b.select(adjust, b.add(rem, c), rem)
+        elif o == "<<":
+            bad = b.or_(b.icmp_unsigned(">", c, ir.Constant(I64, 62)), b.icmp_signed("<", c, zero))
+            self.deopt_if(bad, op)
+            shifted = b.shl(a, c)
+            self.deopt_if(b.icmp_signed("!=", b.ashr(shifted, c), a), op)
+            r = shifted
+        elif o == ">>":
+            self.deopt_if(b.icmp_signed("<", c, zero), op)
+            capped = b.select(b.icmp_signed(">", c, ir.Constant(I64, 63)), ir.Constant(I64, 63), c)
+            r = b.ashr(a, capped)
+        else:
+            raise NotImplementedError(o)
+        self.values[op] = r
+
+    def _list_index(self, seq, index, op):
+        """Bounds-checked index with Python's negative indexing; out of range deopts."""
+        b = self.b
+        size = self.load_field(seq, "PyVarObject.ob_size", I64)
+        idx = b.select(b.icmp_signed("<", index, ir.Constant(I64, 0)), b.add(index, size), index)
+        self.deopt_if(b.icmp_unsigned(">=", idx, size), op)
+        return idx
+
+    def lower_list_get(self, op):
+        seq, index = (self.v(o) for o in op.operands)
+        idx = self._list_index(seq, index, op)
+        items = self.load_field(seq, "PyListObject.ob_item", PTR)
+        v = self.b.load(self.b.gep(items, [idx], source_etype=PTR), typ=PTR)
+        self.incref(v)
+        self.values[op] = v
+
+    def lower_tuple_get(self, op):
+        seq, index = (self.v(o) for o in op.operands)
+        idx = self._list_index(seq, index, op)
+        items = self.field_ptr(seq, "PyTupleObject.ob_item")
+        v = self.b.load(self.b.gep(items, [idx], source_etype=PTR), typ=PTR)
+        self.incref(v)
+        self.values[op] = v
+
+    def lower_list_set(self, op):
+        seq, index, value = (self.v(o) for o in op.operands)
+        idx = self._list_index(seq, index, op)
+        items = self.load_field(seq, "PyListObject.ob_item", PTR)
+        slot = self.b.gep(items, [idx], source_etype=PTR)
+        old = self.b.load(slot, typ=PTR)
+        self.b.store(value, slot)
+        self.decref(old)
+

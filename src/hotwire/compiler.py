@@ -1,0 +1,47 @@
+"""The pipeline, top to bottom: bytecode -> IR -> passes -> LLVM -> machine code.
+
+`compile_code` is the only function that runs every stage; everything it produces for one code object
+is a CompiledUnit, which the runtime installs on function objects (runtime/install.py).
+"""
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+from hotwire.frontend.py312 import Builder, NotCompilable
+from hotwire.ir.printer import format_function
+from hotwire.ir.verifier import verify
+from hotwire.passes.manager import run_passes
+
+
+@dataclass
+class CompiledUnit:
+    code: object
+    entry_address: int
+    keepalive: list
+    ir_text: str
+    notes: list = field(default_factory=list)
+    compile_seconds: float = 0.0
+
+
+def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_tool_mask=0):
+    """Compile one code object. Raises NotCompilable with the reason when it stays interpreted."""
+    from hotwire.backend.engine import compile_module
+    from hotwire.backend.lower import Lowering
+
+    start = time.perf_counter()
+    irfn = Builder(code, qualname).build()
+    verify(irfn, "after build")
+    run_passes(irfn, {"arg_types": arg_types or {}})
+    ir_text = format_function(irfn)
+    if os.environ.get("HOTWIRE_DUMP_IR"):
+        sys.stderr.write(ir_text)
+    lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
+    lowering.global_cells = global_cells
+    module, name = lowering.lower()
+    addresses = compile_module(module, [name])
+    return CompiledUnit(code, addresses[name], lowering.keepalive, ir_text, list(irfn.notes),
+                        time.perf_counter() - start)
+
+
+__all__ = ["compile_code", "CompiledUnit", "NotCompilable"]

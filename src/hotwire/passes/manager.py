@@ -1,0 +1,39 @@
+"""The ordered list of passes. Each pass is a module with `run(fn, ctx) -> changed`.
+
+HOTWIRE_PASSES=-name,-name disables passes by name (for bisecting a miscompile, docs/debugging.md);
+HOTWIRE_DUMP_BEFORE=<name> / HOTWIRE_DUMP_AFTER=<name> print the IR around a pass ("all" for every
+pass). In tests and with HOTWIRE_VERIFY=1 the verifier runs after every pass.
+"""
+import os
+import sys
+
+from hotwire.ir.printer import format_function
+from hotwire.ir.verifier import verify
+
+# Order matters: types first (it creates the unboxed values), then the passes that exploit them.
+PIPELINE = []
+
+
+def _disabled():
+    spec = os.environ.get("HOTWIRE_PASSES", "")
+    return {p[1:] for p in spec.split(",") if p.startswith("-")}
+
+
+def _wants(var, name):
+    v = os.environ.get(var, "")
+    return v == "all" or name in v.split(",")
+
+
+def run_passes(fn, ctx):
+    disabled = _disabled()
+    always_verify = bool(os.environ.get("HOTWIRE_VERIFY"))
+    for name, run in PIPELINE:
+        if name in disabled:
+            continue
+        if _wants("HOTWIRE_DUMP_BEFORE", name):
+            sys.stderr.write(f"--- before {name}\n{format_function(fn)}")
+        run(fn, ctx)
+        if _wants("HOTWIRE_DUMP_AFTER", name):
+            sys.stderr.write(f"--- after {name}\n{format_function(fn)}")
+        if always_verify:
+            verify(fn, f"after {name}")
