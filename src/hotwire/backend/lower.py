@@ -133,6 +133,8 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
             return self.call("PyLong_FromLongLong", v)
         if value.type == irops.BOOL:
             return self.b.select(v, self.const_ptr(True), self.const_ptr(False))
+        if isinstance(value, irops.BorrowLocal):
+            self.incref(v)
         return v
 
     def check_null(self, result, op):

@@ -91,7 +91,11 @@ class UnboxedOps:
         self.values[op] = self.b.icmp_signed(_FCMP[op.oper], a, c)
 
     def _with_overflow(self, intrinsic, a, c, op):
-        fn = self.module.declare_intrinsic(intrinsic, [I64])
+        name = intrinsic + ".i64"
+        fn = self.module.globals.get(name)
+        if fn is None:
+            fnty = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
+            fn = ir.Function(self.module, fnty, name)
         pair = self.b.call(fn, [a, c])
         self.deopt_if(self.b.extract_value(pair, 1), op)
         return self.b.extract_value(pair, 0)

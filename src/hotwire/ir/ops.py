@@ -41,7 +41,7 @@ class Value:
     id = None
 
     def ref(self):
-        return "v%d" % self.id
+        return "v?" if self.id is None else "v%d" % self.id
 
 
 class Placeholder(Value):

@@ -8,8 +8,8 @@ pass. Invariants, each checked below:
    each argument's representation (obj/i64/f64/bool) matches the parameter's.
 4. Every value in a frame state (deopt or error) is defined before the op that carries it.
 5. Ops that can raise carry an error state; ops that can deopt carry a deopt state.
-6. Every obj value is consumed exactly once: by a stealing op, a DecRef, a store, a return, or as a
-   block argument (a branch passing it to both targets counts once: only one edge is taken).
+6. Every obj value is consumed exactly once: by a stealing op, a DecRef, a store, a return, a deopt
+   (which hands the stack to the interpreter), or as a block argument (a branch passing it to both targets counts once: only one edge is taken).
    Borrowing uses (guards, unboxing, list_append's list) do not consume.
 
 On failure it raises VerifyError with the function's text and the broken invariant.
@@ -66,7 +66,8 @@ def verify(fn, when=""):
                             errors.append(f"{op.name}: block argument not defined")
                         if a.type != p.type:
                             errors.append(f"{op.name}: argument of type {a.type} for a {p.type} parameter")
-                for a in {id(a): a for args in op.args for a in args}.values():
+                handed_over = op.deopt_state.stack if isinstance(op, ir.Deopt) else []
+                for a in {id(a): a for a in [*handed_over, *(a for args in op.args for a in args)]}.values():
                     if a.type == ir.OBJ:
                         uses.setdefault(a, []).append(op)
             defined.add(op)
@@ -74,7 +75,8 @@ def verify(fn, when=""):
             errors.append(f"block @{block.offset} has no terminator")
     for block in fn.blocks:
         for v in list(block.params) + [o for o in block.ops if o.type == ir.OBJ]:
-            if isinstance(v, (ir.MethodFunc, ir.MethodSelf, ir.UnpackItem)) or v.type != ir.OBJ:
+            if isinstance(v, (ir.MethodFunc, ir.MethodSelf, ir.UnpackItem, ir.BorrowLocal, ir.LoadMethod,
+                              ir.Unpack)) or v.type != ir.OBJ:
                 continue
             n = len(uses.get(v, []))
             if n != 1 and not (n == 0 and isinstance(v, ir.Null)):

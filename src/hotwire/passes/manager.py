@@ -9,9 +9,14 @@ import sys
 
 from hotwire.ir.printer import format_function
 from hotwire.ir.verifier import verify
+from hotwire.passes import borrow_locals, specialise_types
 
-# Order matters: types first (it creates the unboxed values), then the passes that exploit them.
-PIPELINE = []
+# Order matters: types first (it creates the guards and unboxed values), then borrowing, which turns
+# the locals that are only inspected by guards and unboxing into borrowed references.
+PIPELINE = [
+    ("specialise_types", specialise_types.run),
+    ("borrow_locals", borrow_locals.run),
+]
 
 
 def _disabled():

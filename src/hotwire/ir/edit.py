@@ -1,0 +1,31 @@
+"""Small editing helpers passes share: replacing a value everywhere, inserting ops, consumers."""
+from hotwire.ir.ops import FrameState
+
+
+def replace_uses(fn, old, new):
+    """Every use of `old` (operands, block arguments, frame states) now refers to `new`."""
+    for block in fn.blocks:
+        for op in block.ops:
+            op.operands = [new if v is old else v for v in op.operands]
+            if op.is_terminator:
+                op.args = [[new if v is old else v for v in args] for args in op.args]
+            for state in (op.error_state, op.deopt_state):
+                if state is not None and any(v is old for v in state.stack):
+                    state.stack = [new if v is old else v for v in state.stack]
+
+
+def insert_before(block, anchor, new_ops):
+    i = block.ops.index(anchor)
+    for k, op in enumerate(new_ops):
+        op.block = block
+        op.line = anchor.line
+        block.ops.insert(i + k, op)
+
+
+def remove(block, op):
+    block.ops.remove(op)
+
+
+def stack_before(op):
+    """The interpreter's stack before the instruction an op came from: below its inputs, plus them."""
+    return FrameState(op.error_state.offset, list(op.error_state.stack) + list(op.operands))

@@ -1,0 +1,103 @@
+"""When a function becomes hot: counting calls with sys.monitoring's PY_START event.
+
+Tier 0 (CPython's interpreter) tells us about every call of a function that is not compiled yet. After
+`threshold` calls the function is compiled with the feedback its quickened bytecode holds, and the
+event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
+Code with free variables keeps the event: each new closure object made from it gets the compiled code
+installed at its first call. Our own tool's PY_START bit is ignored by the compiled entry's check for
+debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
+"""
+import contextlib
+import ctypes
+import os
+import sys
+
+from hotwire.backend.layout312 import off
+from hotwire.runtime import install
+
+TOOL = sys.monitoring.OPTIMIZER_ID
+_EVENT = sys.monitoring.events.PY_START
+_DISABLE = sys.monitoring.DISABLE
+_CO_OPTIMIZED = 0x1
+_OWN_DIRS = tuple(os.path.dirname(p) for p in (
+    os.path.dirname(os.path.abspath(__file__)),))
+
+_state = {"threshold": 10, "active": False, "paused": 0}
+_counts = {}
+_requested = set()   # codes marked by @hotwire.jit: compile at the first call
+
+
+def own_tool_mask():
+    return 1 << TOOL
+
+
+def _function_of(frame):
+    """The function object a frame is running (f_frame->f_funcobj), read from the frame's layout."""
+    iframe = ctypes.c_void_p.from_address(id(frame) + off("PyFrameObject.f_frame")).value
+    func = ctypes.c_void_p.from_address(iframe + off("_PyInterpreterFrame.f_funcobj")).value
+    return ctypes.cast(func, ctypes.py_object).value
+
+
+def _ours(code):
+    return code.co_filename.startswith(_OWN_DIRS) or "llvmlite" in code.co_filename
+
+
+def _on_start(code, offset):
+    if _state["paused"]:
+        return None
+    if not code.co_flags & _CO_OPTIMIZED or _ours(code):
+        return _DISABLE
+    if code in install.rejected:
+        return _DISABLE
+    if code not in install.units:
+        n = _counts.get(code, 0) + 1
+        _counts[code] = n
+        if n <= _state["threshold"] and code not in _requested:
+            return None
+    func = _function_of(sys._getframe(1))
+    if not hasattr(func, "__code__") or func.__code__ is not code:
+        return None
+    unit = install.compile_for(func)
+    if unit is None or not code.co_freevars:
+        return _DISABLE
+    return None
+
+
+@contextlib.contextmanager
+def paused():
+    """No counting while hotwire itself runs (it compiles inside the callback)."""
+    _state["paused"] += 1
+    try:
+        yield
+    finally:
+        _state["paused"] -= 1
+
+
+def request(code):
+    _requested.add(code)
+    if _state["active"]:
+        sys.monitoring.restart_events()
+
+
+def start(threshold):
+    _state["threshold"] = threshold
+    if _state["active"]:
+        return
+    if sys.monitoring.get_tool(TOOL) is None:
+        sys.monitoring.use_tool_id(TOOL, "hotwire")
+    sys.monitoring.register_callback(TOOL, _EVENT, _on_start)
+    sys.monitoring.set_events(TOOL, _EVENT)
+    _state["active"] = True
+
+
+def stop():
+    if not _state["active"]:
+        return
+    sys.monitoring.set_events(TOOL, 0)
+    sys.monitoring.register_callback(TOOL, _EVENT, None)
+    sys.monitoring.free_tool_id(TOOL)
+    _state["active"] = False
+
+
+def is_active():
+    return _state["active"]
