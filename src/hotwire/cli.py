@@ -62,7 +62,6 @@ _run_source.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.p
                         ctypes.py_object, ctypes.c_int, ctypes.c_void_p)
 _run_source.restype = ctypes.py_object
 
-
 _launcher_main = []  # see _start()
 
 
@@ -257,6 +256,7 @@ def _execute(run, *args, script_globals=None):
 
 
 def _flush_io():
+    """CPython's flush_io(), run after a script file."""
     for stream in (sys.stderr, sys.stdout):
         try:
             stream.flush()
@@ -278,10 +278,8 @@ def _report_as_cpython(exc, tb, finish):
         else:
             sys.excepthook = hook
         value.__traceback__ = sys.last_traceback = tb
-        try:
-            _call_excepthook(hook, exc_type, value, tb)
-        finally:
-            finish()
+        _call_excepthook(hook, exc_type, value, tb)
+        finish()  # skipped if the hook raised SystemExit: CPython exits at once then
 
     sys.excepthook = excepthook
 
