@@ -24,28 +24,35 @@ ENV = {name: value for name, value in os.environ.items() if not name.startswith(
 ENV.update(PYTHONDONTWRITEBYTECODE="1", HOTWIRE_THRESHOLD="1000000")
 
 
-def run(command, cwd=PROGRAMS, env=ENV, merge_stderr=False):
-    return subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE, timeout=60)
+def start(command, cwd=PROGRAMS, env=ENV, merge_stderr=False):
+    return subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE)
 
 
-def outcome(result):
-    return result.returncode, result.stdout, result.stderr
+def outcome(process):
+    """(exit status, stdout, stderr) of a started process."""
+    stdout, stderr = process.communicate(timeout=60)
+    return process.returncode, stdout, stderr
+
+
+def run(command, cwd=PROGRAMS, env=ENV):
+    return subprocess.CompletedProcess(command, *outcome(start(command, cwd, env)))
 
 
 def assert_like_python(args, cwd=PROGRAMS, console_script=False, merge_stderr=False, env=ENV):
-    """Run `args` under python and under hotwire; they must agree exactly. Returns hotwire's result."""
+    """Run `args` under python and under hotwire, side by side; they must agree exactly. Returns
+    hotwire's (last) result."""
     if console_script:
         python = CONSOLE_SCRIPT.read_text().splitlines()[0][2:].strip()
         launchers = ([CONSOLE_SCRIPT, "run"], [CONSOLE_SCRIPT])
     else:
         python = sys.executable
         launchers = ([sys.executable, "-m", "hotwire"],)
-    expected = outcome(run([python, *args], cwd, env, merge_stderr))
-    for launcher in launchers:
-        actual = run([*launcher, *args], cwd, env, merge_stderr)
-        assert outcome(actual) == expected, f"{launcher} {args}"
-    return actual
+    commands = [[python, *args]] + [[*launcher, *args] for launcher in launchers]
+    expected, *actual = [outcome(p) for p in [start(c, cwd, env, merge_stderr) for c in commands]]
+    for launcher, result in zip(launchers, actual):
+        assert result == expected, f"{launcher} {args}"
+    return subprocess.CompletedProcess(commands[-1], *actual[-1])
 
 
 @pytest.fixture
@@ -132,6 +139,18 @@ def test_keyboard_interrupt_ends_the_process_by_sigint():
     assert result.stderr.endswith(b"    raise KeyboardInterrupt\nKeyboardInterrupt\n")
 
 
+@pytest.mark.parametrize("console_script", [False, True])
+def test_recursion_depth_is_the_programs_own(console_script):
+    # At this threshold dive() and fall() are compiled early; before that, each of their calls goes
+    # through hotwire's call counter, a Python callback that is one frame deeper than the call.
+    env = {**ENV, "HOTWIRE_THRESHOLD": "10"}
+    result = assert_like_python(["recursion.py"], console_script=console_script, env=env)
+    assert result.returncode == 1
+    assert b"at the recursion depth 1: the limit is too low\ndeepest call: 998\n" in result.stdout
+    assert result.stderr.endswith(b"[Previous line repeated 996 more times]\nRecursionError: "
+                                  b"maximum recursion depth exceeded\n")
+
+
 def test_output_order_with_stderr_on_stdout():
     result = assert_like_python(["uncaught.py"], merge_stderr=True)
     assert result.stdout.startswith(b"loading\nTraceback (most recent call last):\n")
@@ -173,7 +192,8 @@ def test_help(capsys, args):
 
 def test_version_through_python_m():
     result = run([sys.executable, "-m", "hotwire", "--version"])
-    assert outcome(result) == (0, f"hotwire {cli.hotwire.__version__}\n".encode(), b"")
+    version = f"hotwire {cli.hotwire.__version__}\n".encode()
+    assert (result.returncode, result.stdout, result.stderr) == (0, version, b"")
 
 
 @pytest.mark.parametrize("args, message", [

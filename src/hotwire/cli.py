@@ -28,6 +28,7 @@ from importlib.machinery import BuiltinImporter, SourceFileLoader
 from types import ModuleType
 
 import hotwire
+from hotwire.backend.layout312 import off
 
 USAGE = "usage: {prog} [run] [options] (script.py | -m module | -c code) [args ...]"
 
@@ -61,6 +62,8 @@ _run_source = ctypes.pythonapi.PyRun_FileExFlags
 _run_source.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.py_object,
                         ctypes.py_object, ctypes.c_int, ctypes.c_void_p)
 _run_source.restype = ctypes.py_object
+_thread_state = ctypes.pythonapi.PyThreadState_Get
+_thread_state.restype = ctypes.c_void_p
 
 _launcher_main = []  # see _start()
 
@@ -233,6 +236,10 @@ def _start(argv, path0, threshold, keep_path0=False):
 def _execute(run, *args, script_globals=None):
     """Run the program as `run(*args)`: this frame is the last of hotwire's below the program's.
 
+    The frames below (the launcher's and hotwire's) are taken off the thread's recursion depth while the
+    program runs, so that its first frame is at depth 1 as under CPython: RecursionError comes at the
+    same depth, and sys.setrecursionlimit() sees the same depth.
+
     For a script file (`script_globals`), also what _PyRun_SimpleFileObject does around the run: flush
     stderr and stdout, and drop `__file__` and `__cached__` from `__main__` once any error has been
     reported (not on SystemExit: CPython exits before that).
@@ -242,6 +249,9 @@ def _execute(run, *args, script_globals=None):
             script_globals.pop("__file__", None)
             script_globals.pop("__cached__", None)
 
+    remaining = ctypes.c_int.from_address(_thread_state() + off("PyThreadState.py_recursion_remaining"))
+    below = sys.getrecursionlimit() - remaining.value
+    remaining.value += below
     try:
         run(*args)
     except BaseException as exc:
@@ -250,6 +260,8 @@ def _execute(run, *args, script_globals=None):
         if not isinstance(exc, SystemExit):
             _report_as_cpython(exc, exc.__traceback__.tb_next, finish)
         raise
+    finally:
+        remaining.value -= below
     if script_globals is not None:
         _flush_io()
     finish()
