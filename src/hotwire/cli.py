@@ -1,23 +1,22 @@
 """The command-line front end: run a program the way `python` runs it, with the JIT enabled first.
 
-`hotwire [run] [options] script.py | -m module | -c code [args]` (also `python -m hotwire ...`) must be
+`hotwire [run] [options] script.py | -m module | -c code [args]` (or `python -m hotwire ...`) must be
 indistinguishable from `python script.py` (or -m / -c) for the program: sys.argv, sys.path[0], a fresh
-`__main__` module in sys.modules, exit statuses, error messages and tracebacks. So each mode repeats what
-CPython 3.12's Modules/main.c and Python/pythonrun.c do, rather than using runpy.run_path() (which runs
-in a temporary module and shows its own frames):
+`__main__` in sys.modules, exit statuses, error messages, tracebacks. So each mode does what CPython
+3.12's Modules/main.c does, not runpy.run_path() (a temporary module, and its own frames in tracebacks):
 
-- a script file is parsed and run by PyRun_FileExFlags through ctypes: the file tokenizer is the one
-  CPython uses for a script, so syntax and encoding errors read the same as with `python script.py`
-  (compile() on the bytes words several of them differently);
-- `-m module` and a directory or zip file with `__main__.py` go through runpy._run_module_as_main, the
-  function CPython itself calls, so its `<frozen runpy>` frames appear in tracebacks as they do there;
-- `-c code` is exec() of the string, which takes the same path as PyRun_SimpleString.
+- a script file is parsed and run by PyRun_FileExFlags through ctypes, with the file tokenizer CPython
+  uses for scripts: compile() on the bytes words several syntax and encoding errors differently;
+- `-m module`, and a directory or zip file with `__main__.py`, go through runpy._run_module_as_main like
+  under CPython, whose `<frozen runpy>` frames are in their tracebacks there too;
+- `-c code` is exec() of the string, which is PyRun_StringFlags as for CPython's -c.
 
 An uncaught exception is re-raised so that the interpreter ends the process as usual (status 1, or death
-by SIGINT after KeyboardInterrupt), but sys.excepthook first gets a traceback starting at the program's
-own frame. What remains visible: at module level the program's frame has hotwire's frames behind it
-(sys._getframe().f_back, inspect.stack(), traceback.print_stack()), because Python code cannot start a
-frame with an empty stack; and sys.modules holds hotwire's own imports.
+by SIGINT after KeyboardInterrupt), but sys.excepthook gets the traceback from the program's first frame
+on, and that frame counts as recursion depth 1. Still visible: hotwire's frames behind the program's
+(sys._getframe().f_back at module level, inspect.stack(), warnings with a stacklevel past the module),
+since Python code cannot run a frame on an empty stack; a few more levels of C recursion; and hotwire's
+own modules in sys.modules.
 """
 import builtins
 import ctypes
@@ -141,6 +140,7 @@ def _parse(args):
 
 
 def _threshold(text, source):
+    """The value of --threshold or HOTWIRE_THRESHOLD (named by `source`): an integer >= 0."""
     try:
         value = int(text)
     except ValueError:
@@ -236,10 +236,8 @@ def _start(argv, path0, threshold, keep_path0=False):
 def _execute(run, *args, script_globals=None):
     """Run the program as `run(*args)`: this frame is the last of hotwire's below the program's.
 
-    The frames below (the launcher's and hotwire's) are taken off the thread's recursion depth while the
-    program runs, so that its first frame is at depth 1 as under CPython: RecursionError comes at the
-    same depth, and sys.setrecursionlimit() sees the same depth.
-
+    The frames below are taken off the thread's recursion depth while the program runs, so that
+    RecursionError and sys.setrecursionlimit() see the depths they see under CPython.
     For a script file (`script_globals`), also what _PyRun_SimpleFileObject does around the run: flush
     stderr and stdout, and drop `__file__` and `__cached__` from `__main__` once any error has been
     reported (not on SystemExit: CPython exits before that).
