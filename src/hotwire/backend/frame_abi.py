@@ -29,7 +29,7 @@ class FrameABI:
 
     # ---- prologue ---------------------------------------------------------------------------------
 
-    def emit_prologue(self, args_ptr, nargs):
+    def emit_prologue(self, args_ptr, nargs, kwnames):
         """Push and initialise the frame; bind arguments. Falls back to the interpreter when the
         data stack chunk is full (the interpreter allocates a new chunk)."""
         b = self.b
@@ -43,7 +43,7 @@ class FrameABI:
         push = self.fn.append_basic_block("push_frame")
         b.cbranch(ok, push, fallback)
         b.position_at_end(fallback)
-        b.ret(self.call("_PyFunction_Vectorcall", self.func, args_ptr, nargs, ir.Constant(PTR, None)))
+        b.ret(self.call("_PyFunction_Vectorcall", self.func, args_ptr, nargs, kwnames))
         b.position_at_end(push)
         frame = top
         self.frame = frame
@@ -65,9 +65,19 @@ class FrameABI:
         self.store_field(frame, "_PyInterpreterFrame.stacktop", ir.Constant(I32, self.nlocalsplus))
         self.store_field(frame, "_PyInterpreterFrame.return_offset", ir.Constant(I16, 0))
         self.store_field(frame, "_PyInterpreterFrame.owner", ir.Constant(I8, FRAME_OWNED_BY_THREAD))
-        self.bind_arguments(args_ptr, nargs)
-        for i in range(self.nbound, self.nlocalsplus):
+        for i in range(self.nlocalsplus):
             b.store(ir.Constant(PTR, None), self.slot_ptr(i))
+        unbind = self.fn.append_basic_block("bad_arguments")
+        self.bind_arguments(args_ptr, nargs, kwnames, unbind)
+        bound = b.block
+        b.position_at_end(unbind)
+        for i in range(self.nlocalsplus):
+            self.xdecref(b.load(self.slot_ptr(i), typ=PTR))
+        self.decref(self.func)
+        self.decref(code_ptr)
+        self.store_field(self.tstate, "PyThreadState.datastack_top", frame)
+        b.ret(self.call("_PyFunction_Vectorcall", self.func, args_ptr, nargs, kwnames))
+        b.position_at_end(bound)
         # Link as the thread's current frame; count the recursion depth as the interpreter does.
         cframe = self.load_field(self.tstate, "PyThreadState.cframe", PTR)
         self.cframe = cframe
@@ -85,41 +95,116 @@ class FrameABI:
         b.cbranch(too_deep, self.deopt_exit(0, []), body)
         b.position_at_end(body)
 
-    def bind_arguments(self, args_ptr, nargs):
-        """Positional arguments and defaults; `*args` as a tuple and `**kwargs` as an empty dict.
-        The entry has already checked that nargs is within what the signature accepts."""
+    def bind_arguments(self, args_ptr, nargs, kwnames, fail):
+        """Bind positional and keyword arguments, defaults, keyword-only defaults, *args and **kwargs
+        into the (all-NULL) frame slots. Whatever this cannot bind exactly (a missing or duplicate
+        argument, an unknown or non-interned keyword) branches to `fail`, which undoes the frame and
+        lets the interpreter raise CPython's own TypeError."""
         b = self.b
         code = self.code
-        argcount = code.co_argcount
-        defaults = self.load_field(self.func, "PyFunctionObject.func_defaults", PTR)
+        argcount, kwonly = code.co_argcount, code.co_kwonlyargcount
+        nparams = argcount + kwonly
+        null = ir.Constant(PTR, None)
+        nkw = b.select(b.icmp_unsigned("==", kwnames, null), ir.Constant(I64, 0),
+                       self.load_field(b.select(b.icmp_unsigned("==", kwnames, null), self.func, kwnames),
+                                       "PyVarObject.ob_size", I64))
         for i in range(argcount):
-            given = b.icmp_signed("<", ir.Constant(I64, i), nargs)
-            with b.if_else(given) as (then, otherwise):
-                with then:
-                    v = b.load(b.gep(args_ptr, [ir.Constant(I64, i)], source_etype=PTR), typ=PTR)
-                    self.incref(v)
-                    b.store(v, self.slot_ptr(i))
-                with otherwise:
-                    ndef = self.load_field(defaults, "PyVarObject.ob_size", I64)
-                    k = b.add(ndef, ir.Constant(I64, i - argcount))
-                    items = b.gep(defaults, [ir.Constant(I64, off("PyTupleObject.ob_item"))], source_etype=I8)
-                    v = b.load(b.gep(items, [k], source_etype=PTR), typ=PTR)
-                    self.incref(v)
-                    b.store(v, self.slot_ptr(i))
-        nbound = argcount
-        if code.co_flags & 0x04:  # CO_VARARGS
+            with b.if_then(b.icmp_signed("<", ir.Constant(I64, i), nargs)):
+                v = b.load(b.gep(args_ptr, [ir.Constant(I64, i)], source_etype=PTR), typ=PTR)
+                self.incref(v)
+                b.store(v, self.slot_ptr(i))
+        kwdict = None
+        if code.co_flags & 0x04:  # CO_VARARGS: the extra positional arguments as a tuple
             extra = b.sub(nargs, ir.Constant(I64, argcount))
             extra = b.select(b.icmp_signed("<", extra, ir.Constant(I64, 0)), ir.Constant(I64, 0), extra)
             tup = self.call("PyTuple_New", extra)
             self.emit_copy_loop(b.gep(args_ptr, [ir.Constant(I64, argcount)], source_etype=PTR),
                                 b.gep(tup, [ir.Constant(I64, off("PyTupleObject.ob_item"))], source_etype=I8),
                                 extra)
-            b.store(tup, self.slot_ptr(nbound))
-            nbound += 1
+            b.store(tup, self.slot_ptr(nparams))
+        else:
+            self.branch_if(b.icmp_signed(">", nargs, ir.Constant(I64, argcount)), fail)
         if code.co_flags & 0x08:  # CO_VARKEYWORDS
-            b.store(self.call("PyDict_New"), self.slot_ptr(nbound))
-            nbound += 1
-        self.nbound = nbound
+            kwdict = self.call("PyDict_New")
+            b.store(kwdict, self.slot_ptr(nparams + bool(code.co_flags & 0x04)))
+        self.bind_keywords(args_ptr, nargs, kwnames, nkw, kwdict, fail)
+        defaults = self.load_field(self.func, "PyFunctionObject.func_defaults", PTR)
+        ndef = b.select(b.icmp_unsigned("==", defaults, null), ir.Constant(I64, 0),
+                        self.load_field(b.select(b.icmp_unsigned("==", defaults, null), self.func, defaults),
+                                        "PyVarObject.ob_size", I64))
+        for i in range(argcount):
+            missing = b.icmp_unsigned("==", b.load(self.slot_ptr(i), typ=PTR), null)
+            with b.if_then(missing):
+                k = b.add(ndef, ir.Constant(I64, i - argcount))
+                self.branch_if(b.icmp_signed("<", k, ir.Constant(I64, 0)), fail)
+                items = b.gep(defaults, [ir.Constant(I64, off("PyTupleObject.ob_item"))], source_etype=I8)
+                v = b.load(b.gep(items, [k], source_etype=PTR), typ=PTR)
+                self.incref(v)
+                b.store(v, self.slot_ptr(i))
+        if kwonly:
+            kwdefaults = self.load_field(self.func, "PyFunctionObject.func_kwdefaults", PTR)
+            for i in range(argcount, nparams):
+                missing = b.icmp_unsigned("==", b.load(self.slot_ptr(i), typ=PTR), null)
+                with b.if_then(missing):
+                    self.branch_if(b.icmp_unsigned("==", kwdefaults, null), fail)
+                    v = self.call("PyDict_GetItemWithError", kwdefaults, self.const_ptr(code.co_varnames[i]))
+                    self.branch_if(b.icmp_unsigned("==", v, null), fail)
+                    self.incref(v)
+                    b.store(v, self.slot_ptr(i))
+
+    def bind_keywords(self, args_ptr, nargs, kwnames, nkw, kwdict, fail):
+        """For each keyword: find its parameter by identity (parameter names are interned, so an
+        interned keyword that matches none is truly unknown); it goes to **kwargs or fails."""
+        b = self.b
+        code = self.code
+        first = code.co_posonlyargcount
+        params = range(first, code.co_argcount + code.co_kwonlyargcount)
+        head = self.fn.append_basic_block("kw_head")
+        body = self.fn.append_basic_block("kw_body")
+        done = self.fn.append_basic_block("kw_done")
+        start = b.block
+        b.branch(head)
+        b.position_at_end(head)
+        j = b.phi(I64)
+        j.add_incoming(ir.Constant(I64, 0), start)
+        b.cbranch(b.icmp_signed("<", j, nkw), body, done)
+        b.position_at_end(body)
+        name = b.load(b.gep(kwnames, [b.add(j, ir.Constant(I64, off("PyTupleObject.ob_item") // 8))],
+                            source_etype=PTR), typ=PTR)
+        value = b.load(b.gep(args_ptr, [b.add(nargs, j)], source_etype=PTR), typ=PTR)
+        index = ir.Constant(I64, -1)
+        for p in params:
+            index = b.select(b.icmp_unsigned("==", name, self.const_ptr(code.co_varnames[p])),
+                             ir.Constant(I64, p), index)
+        unknown = b.icmp_signed("<", index, ir.Constant(I64, 0))
+        with b.if_else(unknown) as (then, otherwise):
+            with then:
+                interned = b.and_(b.load(b.gep(name, [ir.Constant(I64, 32)], source_etype=I8), typ=I32),
+                                  ir.Constant(I32, 3))
+                self.branch_if(b.icmp_unsigned("==", interned, ir.Constant(I32, 0)), fail)
+                if kwdict is None:
+                    b.branch(fail)
+                    b.position_at_end(self.fn.append_basic_block("unreachable"))
+                else:
+                    present = self.call("PyDict_GetItemWithError", kwdict, name)
+                    self.branch_if(b.icmp_unsigned("!=", present, ir.Constant(PTR, None)), fail)
+                    self.branch_if(b.icmp_signed("<", self.call("PyDict_SetItem", kwdict, name, value),
+                                                 ir.Constant(I32, 0)), fail)
+            with otherwise:
+                slot = b.gep(self.frame, [b.add(b.mul(index, ir.Constant(I64, 8)),
+                                                ir.Constant(I64, off("_PyInterpreterFrame.localsplus")))],
+                             source_etype=I8)
+                self.branch_if(b.icmp_unsigned("!=", b.load(slot, typ=PTR), ir.Constant(PTR, None)), fail)
+                self.incref(value)
+                b.store(value, slot)
+        j.add_incoming(b.add(j, ir.Constant(I64, 1)), b.block)
+        b.branch(head)
+        b.position_at_end(done)
+
+    def branch_if(self, cond, target):
+        cont = self.fn.append_basic_block()
+        self.b.cbranch(cond, target, cont)
+        self.b.position_at_end(cont)
 
     def emit_copy_loop(self, src, dst, count):
         """dst[i] = new reference to src[i] for i < count."""
@@ -227,23 +312,11 @@ class FrameABI:
         func, args, nargsf, kwnames = fn.args
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         nargs = b.and_(nargsf, ir.Constant(I64, (1 << 63) - 1))
-        code = self.code
-        ok = b.icmp_unsigned("==", kwnames, ir.Constant(PTR, None))
-        ok = b.and_(ok, b.icmp_unsigned("==", b.load(b.gep(func, [ir.Constant(I64, off("PyFunctionObject.func_code"))], source_etype=I8), typ=PTR), self.const_ptr(code)))
-        argcount = code.co_argcount
-        if not code.co_flags & 0x04:
-            ok = b.and_(ok, b.icmp_signed("<=", nargs, ir.Constant(I64, argcount)))
-        defaults = b.load(b.gep(func, [ir.Constant(I64, off("PyFunctionObject.func_defaults"))], source_etype=I8), typ=PTR)
-        has_defaults = b.icmp_unsigned("!=", defaults, ir.Constant(PTR, None))
-        check_defaults = fn.append_basic_block("defaults")
+        same_code = b.icmp_unsigned("==", b.load(b.gep(func, [ir.Constant(I64, off("PyFunctionObject.func_code"))],
+                                                       source_etype=I8), typ=PTR), self.const_ptr(self.code))
         tstate_blk = fn.append_basic_block("tstate")
         fallback = fn.append_basic_block("interpreter")
-        enough = b.icmp_signed(">=", nargs, ir.Constant(I64, argcount))
-        b.cbranch(ok, check_defaults, fallback)
-        b.position_at_end(check_defaults)
-        ndef = b.select(has_defaults, b.load(b.gep(b.select(has_defaults, defaults, func), [ir.Constant(I64, off("PyVarObject.ob_size"))], source_etype=I8), typ=I64), ir.Constant(I64, 0))
-        enough = b.or_(enough, b.icmp_signed(">=", b.add(nargs, ndef), ir.Constant(I64, argcount)))
-        b.cbranch(enough, tstate_blk, fallback)
+        b.cbranch(same_code, tstate_blk, fallback)
         b.position_at_end(tstate_blk)
         tstate = b.call(self.capi_fn("_PyThreadState_GetCurrent"), [])
         interp = b.load(b.gep(tstate, [ir.Constant(I64, off("PyThreadState.interp"))], source_etype=I8), typ=PTR)
@@ -255,7 +328,7 @@ class FrameABI:
         run = fn.append_basic_block("compiled")
         b.cbranch(monitored, fallback, run)
         b.position_at_end(run)
-        r = b.call(body_fn, [tstate, func, args, nargs])
+        r = b.call(body_fn, [tstate, func, args, nargs, kwnames])
         b.ret(r)
         b.position_at_end(fallback)
         b.ret(b.call(self.capi_fn("_PyFunction_Vectorcall"), [func, args, nargsf, kwnames]))

@@ -166,13 +166,13 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
 
     def lower(self):
         name = "hw_%x" % id(self.code)
-        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, I64])
+        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, I64, PTR])
         self.fn = ir.Function(self.module, body_ty, name + "_body")
         self.fn.linkage = "internal"
-        self.tstate, self.func, args, nargs = self.fn.args
+        self.tstate, self.func, args, nargs, kwnames = self.fn.args
         self.b = ir.IRBuilder(self.fn.append_basic_block("entry"))
         self.start_handoff()
-        self.emit_prologue(args, nargs)
+        self.emit_prologue(args, nargs, kwnames)
         start = self.b.block
         self.finish_handoff()
         self.blocks = {}
