@@ -39,7 +39,7 @@ def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_too
     lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
     lowering.global_cells = global_cells
     module, name = lowering.lower()
-    addresses = compile_module(module, [name])
+    addresses = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
     return CompiledUnit(code, addresses[name], lowering.keepalive, ir_text, list(irfn.notes),
                         time.perf_counter() - start)
 

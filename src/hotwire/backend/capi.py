@@ -42,7 +42,7 @@ SIGNATURES = {
     "PyDict_New": "p", "PyDict_SetItem": "ippp", "PyDict_DelItem": "ipp", "PyDict_Update": "ipp",
     "PyDict_GetItemWithError": "ppp", "PySlice_New": "pppp", "_PyUnicode_JoinArray": "pppl",
     # functions and cells
-    "PyFunction_New": "ppp", "PyFunction_SetAnnotations": "ipp", "PyCell_New": "pp",
+    "PyFunction_New": "ppp", "PyFunction_SetVectorcall": "vpp", "PyUnstable_Code_GetExtra": "iplp", "PyFunction_SetAnnotations": "ipp", "PyCell_New": "pp",
     "_PyFunction_Vectorcall": "ppplp",
     # errors, frames, threads
     "PyErr_Occurred": "p", "PyErr_ExceptionMatches": "ip", "PyErr_Clear": "v",

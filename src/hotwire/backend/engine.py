@@ -1,4 +1,4 @@
-"""The one LLVM JIT engine of the process: loads llvmlite lazily, optimises and compiles modules.
+"""The LLVM JIT engines of the process: load llvmlite lazily, optimise and compile modules.
 
 LLVM is imported only when the first function gets hot, so a short script pays nothing for it.
 Every module is verified (`module.verify()`) before it is optimised; HOTWIRE_DUMP_LLVM=1 and
@@ -11,8 +11,13 @@ import threading
 from hotwire.backend import capi
 
 _lock = threading.Lock()
-_engine = None
-_target_machine = None
+_engines = {}          # codegen level -> MCJIT engine
+_target_machines = {}
+
+# Above this many lines of LLVM IR, instruction selection and register allocation at -O2 take seconds
+# (measured: 2.9 s for re._parser._parse, 18k lines); FastISel (-O0) takes 0.1 s. Big functions are
+# mostly cold paths, so they get the fast code generator.
+BIG_FUNCTION_LINES = 4000
 
 
 def _llvm():
@@ -20,46 +25,51 @@ def _llvm():
     return llvm
 
 
-def _get_engine():
-    global _engine, _target_machine
-    if _engine is None:
+def _get_engine(codegen_level=2):
+    engine = _engines.get(codegen_level)
+    if engine is None:
         llvm = _llvm()
-        llvm.initialize_native_target()
-        llvm.initialize_native_asmprinter()
+        if not _engines:
+            llvm.initialize_native_target()
+            llvm.initialize_native_asmprinter()
+            for name in capi.SIGNATURES:
+                llvm.add_symbol(name, capi.address(name))
         target = llvm.Target.from_default_triple()
-        _target_machine = target.create_target_machine(opt=3, codemodel="default", jit=True)
-        backing = llvm.parse_assembly("")
-        _engine = llvm.create_mcjit_compiler(backing, _target_machine)
-        for name in capi.SIGNATURES:
-            llvm.add_symbol(name, capi.address(name))
-    return _engine
+        tm = target.create_target_machine(opt=codegen_level, codemodel="default", jit=True)
+        engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm)
+        _engines[codegen_level] = engine
+        _target_machines[codegen_level] = tm
+    return engine
 
 
-def _optimise(module):
+def _optimise(module, speed_level, tm):
     llvm = _llvm()
-    pto = llvm.create_pipeline_tuning_options(speed_level=2)
-    pb = llvm.create_pass_builder(_target_machine, pto)
+    pto = llvm.create_pipeline_tuning_options(speed_level=speed_level)
+    pb = llvm.create_pass_builder(tm, pto)
     pm = pb.getModulePassManager()
     pm.run(module, pb)
 
 
-def compile_module(ir_module, symbol_names):
-    """Compile an llvmlite.ir.Module; return {symbol: address} for the requested functions."""
+def compile_module(ir_module, symbol_names, speed_level=2):
+    """Compile an llvmlite.ir.Module; return {symbol: address} for the requested functions.
+    speed_level 2 for code with loops (where time goes), 1 for straight-line code (compiles faster)."""
     llvm = _llvm()
     with _lock:
-        engine = _get_engine()
         text = str(ir_module)
+        codegen_level = 0 if text.count("\n") > BIG_FUNCTION_LINES else 2
+        engine = _get_engine(codegen_level)
+        tm = _target_machines[codegen_level]
         if os.environ.get("HOTWIRE_DUMP_LLVM"):
             sys.stderr.write(text + "\n")
         mod = llvm.parse_assembly(text)
         mod.verify()
-        mod.triple = _target_machine.triple
-        mod.data_layout = str(_target_machine.target_data)
-        _optimise(mod)
+        mod.triple = tm.triple
+        mod.data_layout = str(tm.target_data)
+        _optimise(mod, speed_level, tm)
         if os.environ.get("HOTWIRE_DUMP_LLVM_OPT"):
             sys.stderr.write(str(mod) + "\n")
         if os.environ.get("HOTWIRE_DUMP_ASM"):
-            sys.stderr.write(_target_machine.emit_assembly(mod) + "\n")
+            sys.stderr.write(tm.emit_assembly(mod) + "\n")
         engine.add_module(mod)
         engine.finalize_object()
         return {name: engine.get_function_address(name) for name in symbol_names}

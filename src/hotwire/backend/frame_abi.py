@@ -229,27 +229,33 @@ class FrameABI:
 
     # ---- exits ------------------------------------------------------------------------------------
 
-    def start_handoff(self):
-        """The one block every deopt/error exit jumps to (its body is emitted by finish_handoff)."""
-        self.handoff = self.fn.append_basic_block("handoff")
-        self.handoff_throw = ir.IRBuilder(self.handoff).phi(I32, "throwflag")
+    def define_handoff(self):
+        """hw_handoff(tstate, frame, throwflag): unlink the frame and let the interpreter finish the
+        call. One out-of-line function per module that every exit tail-calls: a single shared exit
+        block would merge hundreds of paths, which makes LLVM's register allocation very slow."""
+        fnty = ir.FunctionType(PTR, [PTR, PTR, I32])
+        self.handoff_fn = ir.Function(self.module, fnty, "hw_handoff")
+        self.handoff_fn.linkage = "internal"
+        self.handoff_fn.attributes.add("noinline")
+        self.handoff_fn.attributes.add("cold")
+        tstate, frame, throwflag = self.handoff_fn.args
+        b = ir.IRBuilder(self.handoff_fn.append_basic_block())
+        self.emit_unlink(b, tstate, frame)
+        b.ret(b.call(self.capi_fn("_PyEval_EvalFrameDefault"), [tstate, frame, throwflag]))
 
-    def finish_handoff(self):
-        """Unlink the frame and let the interpreter finish the call."""
-        b = self.b
-        saved = b.block
-        b.position_at_end(self.handoff)
-        self.unlink_frame()
-        r = self.call("_PyEval_EvalFrameDefault", self.tstate, self.frame, self.handoff_throw)
-        b.ret(r)
-        b.position_at_end(saved)
+    def handoff(self, throwflag):
+        r = self.b.call(self.handoff_fn, [self.tstate, self.frame, ir.Constant(I32, throwflag)], tail=True)
+        self.b.ret(r)
 
-    def unlink_frame(self):
-        b = self.b
-        prev = self.load_field(self.frame, "_PyInterpreterFrame.previous", PTR)
-        self.store_field(self.cframe, "_PyCFrame.current_frame", prev)
+    def emit_unlink(self, b, tstate, frame):
+        """Restore the caller as the current frame; undo this frame's recursion counting."""
+        def field(base, name):
+            return b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8)
+        cframe = b.load(field(tstate, "PyThreadState.cframe"), typ=PTR)
+        prev = b.load(field(frame, "_PyInterpreterFrame.previous"), typ=PTR)
+        b.store(prev, field(cframe, "_PyCFrame.current_frame"))
         for f in ("PyThreadState.py_recursion_remaining", "PyThreadState.c_recursion_remaining"):
-            self.store_field(self.tstate, f, b.add(self.load_field(self.tstate, f, I32), ir.Constant(I32, 1)))
+            b.store(b.add(b.load(field(tstate, f), typ=I32), ir.Constant(I32, 1)), field(tstate, f))
 
     def _exit_block(self, name, prev_instr_offset, stack, throwflag):
         b = self.b
@@ -261,8 +267,7 @@ class FrameABI:
         self.store_field(self.frame, "_PyInterpreterFrame.stacktop",
                          ir.Constant(I32, self.nlocalsplus + len(stack)))
         self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(prev_instr_offset))
-        b.branch(self.handoff)
-        self.handoff_throw.add_incoming(ir.Constant(I32, throwflag), blk)
+        self.handoff(throwflag)
         b.position_at_end(saved)
         return blk
 
@@ -292,10 +297,9 @@ class FrameABI:
         self.store_field(self.frame, "_PyInterpreterFrame.stacktop",
                          ir.Constant(I32, self.nlocalsplus + int(value_is_pushed)))
         self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(ret_offset - CODEUNIT))
-        b.branch(self.handoff)
-        self.handoff_throw.add_incoming(ir.Constant(I32, 0), slow)
+        self.handoff(0)
         b.position_at_end(fast)
-        self.unlink_frame()
+        self.emit_unlink(b, self.tstate, self.frame)
         for i in range(self.nlocalsplus):
             self.xdecref(b.load(self.slot_ptr(i), typ=PTR))
         self.decref(self.func)
@@ -312,8 +316,14 @@ class FrameABI:
         func, args, nargsf, kwnames = fn.args
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         nargs = b.and_(nargsf, ir.Constant(I64, (1 << 63) - 1))
-        same_code = b.icmp_unsigned("==", b.load(b.gep(func, [ir.Constant(I64, off("PyFunctionObject.func_code"))],
-                                                       source_etype=I8), typ=PTR), self.const_ptr(self.code))
+        def field(name):
+            return b.load(b.gep(func, [ir.Constant(I64, off(name))], source_etype=I8), typ=PTR)
+        # The code, globals and builtins the compiled code (and its global cache cells) was made for.
+        same_code = b.and_(b.icmp_unsigned("==", field("PyFunctionObject.func_code"), self.const_ptr(self.code)),
+                           b.icmp_unsigned("==", field("PyFunctionObject.func_globals"),
+                                           self.const_ptr(self.global_cells.globals)))
+        same_code = b.and_(same_code, b.icmp_unsigned("==", field("PyFunctionObject.func_builtins"),
+                                                      self.const_ptr(self.global_cells.builtins)))
         tstate_blk = fn.append_basic_block("tstate")
         fallback = fn.append_basic_block("interpreter")
         b.cbranch(same_code, tstate_blk, fallback)

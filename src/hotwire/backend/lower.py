@@ -79,9 +79,12 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         m = self.module
         inc = ir.Function(m, ir.FunctionType(ir.VoidType(), [PTR]), "hw_incref")
         dec = ir.Function(m, ir.FunctionType(ir.VoidType(), [PTR]), "hw_decref")
+        # incref is three instructions: inline everywhere. decref has a branch and a call: one
+        # out-of-line copy per module keeps big functions small enough to compile quickly.
         for f in (inc, dec):
             f.linkage = "internal"
-            f.attributes.add("alwaysinline")
+        inc.attributes.add("alwaysinline")
+        dec.attributes.add("noinline")
         b = ir.IRBuilder(inc.append_basic_block())
         low = b.load(inc.args[0], typ=I32)
         new = b.add(low, ir.Constant(I32, 1))
@@ -171,10 +174,9 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         self.fn.linkage = "internal"
         self.tstate, self.func, args, nargs, kwnames = self.fn.args
         self.b = ir.IRBuilder(self.fn.append_basic_block("entry"))
-        self.start_handoff()
+        self.define_handoff()
         self.emit_prologue(args, nargs, kwnames)
         start = self.b.block
-        self.finish_handoff()
         self.blocks = {}
         for blk in self.irfn.blocks:
             lb = self.fn.append_basic_block("bc_%d" % blk.offset)
@@ -189,6 +191,7 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
             for op in blk.ops:
                 getattr(self, "lower_" + op.name)(op)
         self.emit_vectorcall_entry(self.fn, name)
+        self.has_loops = any(isinstance(op, irops.CheckEvalBreaker) for op in self.irfn.all_ops())
         return self.module, name
 
     @staticmethod
@@ -258,30 +261,30 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         self.decref(old)
 
     def lower_load_global(self, op):
+        """The name's cache cell (globals_cache.py); NULL there means look it up here; missing
+        everywhere deopts, so that the interpreter raises NameError with its exact message."""
         b = self.b
         name = self.const_ptr(op.symbol)
-        cell = self.global_cell(op.symbol)
-        if cell is not None:
-            v = b.load(cell, typ=PTR)
-        else:
-            v = self.call("PyDict_GetItemWithError", self.globals, name)
-            found = b.block
-            with b.if_then(b.icmp_unsigned("==", v, ir.Constant(PTR, None))):
-                vb = self.call("PyDict_GetItemWithError", self.builtins, name)
-                from_builtins = b.block
-            merged = b.phi(PTR)
-            merged.add_incoming(v, found)
-            merged.add_incoming(vb, from_builtins)
-            v = merged
-        # Missing (or a lookup error): the interpreter raises NameError with its exact message.
+        cached = b.load(ir.Constant(I64, self.global_cells(op.symbol)).inttoptr(PTR), typ=PTR)
+        start = b.block
+        in_globals = self.fn.append_basic_block("global_lookup")
+        in_builtins = self.fn.append_basic_block("builtin_lookup")
+        done = self.fn.append_basic_block("global_done")
+        b.cbranch(b.icmp_unsigned("==", cached, ir.Constant(PTR, None)), in_globals, done)
+        b.position_at_end(in_globals)
+        found = self.call("PyDict_GetItemWithError", self.globals, name)
+        b.cbranch(b.icmp_unsigned("==", found, ir.Constant(PTR, None)), in_builtins, done)
+        b.position_at_end(in_builtins)
+        builtin = self.call("PyDict_GetItemWithError", self.builtins, name)
+        b.branch(done)
+        b.position_at_end(done)
+        v = b.phi(PTR)
+        v.add_incoming(cached, start)
+        v.add_incoming(found, in_globals)
+        v.add_incoming(builtin, in_builtins)
         self.deopt_if(b.icmp_unsigned("==", v, ir.Constant(PTR, None)), op)
         self.incref(v)
         self.values[op] = v
-
-    def global_cell(self, name):
-        """Hook for the watcher-backed global cache (runtime/globals_cache.py); None = plain lookup."""
-        provider = getattr(self, "global_cells", None)
-        return provider(name) if provider else None
 
     def lower_store_global(self, op):
         self.set_line(op)

@@ -79,29 +79,10 @@ def _adaptive_names(code):
 
 
 def parse_exception_table(code):
-    """Parse co_exceptiontable (varint encoded, see Objects/exception_handling_notes.txt)."""
-    data = code.co_exceptiontable
-    pos = 0
-
-    def varint():
-        nonlocal pos
-        b = data[pos]
-        pos += 1
-        val = b & 63
-        while b & 64:
-            b = data[pos]
-            pos += 1
-            val = (val << 6) | (b & 63)
-        return val
-
-    entries = []
-    while pos < len(data):
-        start = varint() * CODEUNIT
-        length = varint() * CODEUNIT
-        target = varint() * CODEUNIT
-        dl = varint()
-        entries.append(ExceptionEntry(start, start + length, target, dl >> 1, bool(dl & 1)))
-    return entries
+    """co_exceptiontable as entries (Objects/exception_handling_notes.txt). Compiled code never runs
+    a handler itself; the entries tell `explain()` which code runs in the interpreter on an error."""
+    return [ExceptionEntry(e.start, e.end, e.target, e.depth, e.lasti)
+            for e in dis._parse_exception_table(code)]
 
 
 def decode(code):

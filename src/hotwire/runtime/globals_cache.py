@@ -1,6 +1,176 @@
-"""Global and builtin lookups for compiled code (see docs/architecture.md, "Globals and builtins")."""
+"""Globals and builtins for compiled code: one cache cell per (globals dict, name), kept current by
+dict watchers, so that LOAD_GLOBAL is one memory load in compiled code.
+
+A cell holds the object that `name` currently denotes for functions with that globals dict (globals
+first, then builtins) as a borrowed pointer, or NULL when unknown, in which case compiled code looks the
+name up itself (and deopts if it is missing, so the interpreter raises NameError). The dict watcher runs
+*before* a watched dict changes and is given the new value, so the cell never points at an object the
+dict has let go of. Monkey-patching `builtins.len` or rebinding a global mid-loop is seen at the next
+load. Compiled code also checks on entry that the function's globals and builtins are the dicts its
+cells were made for (frame_abi.emit_vectorcall_entry).
+"""
+import builtins
+import ctypes
+
+from hotwire.runtime import watchers
+
+_CELLS_PER_CHUNK = 512
+_DICT_EVENTS = {0: "added", 1: "modified", 2: "deleted", 3: "cloned", 4: "cleared", 5: "deallocated"}
+
+_add_dict_watcher = ctypes.pythonapi.PyDict_AddWatcher
+_add_dict_watcher.argtypes = [ctypes.c_void_p]
+_watch = ctypes.pythonapi.PyDict_Watch
+_watch.argtypes = [ctypes.c_int, ctypes.py_object]
+_add_func_watcher = ctypes.pythonapi.PyFunction_AddWatcher
+_add_func_watcher.argtypes = [ctypes.c_void_p]
+
+
+class _State:
+    chunks = []             # ctypes arrays of cells, never freed (compiled code points into them)
+    free = []
+    cells = {}              # (id(globals), name) -> cell index
+    by_dict = {}            # id(dict) -> list of (globals id, name) keys that depend on it
+    namespaces = {}         # id(globals) -> (globals, builtins)
+    watcher_id = None
+    extra_index = None
+    invalidations = 0
+
+
+def _cell_address(index):
+    chunk = _State.chunks[index // _CELLS_PER_CHUNK]
+    return ctypes.addressof(chunk) + 8 * (index % _CELLS_PER_CHUNK)
+
+
+def _set_cell(index, address):
+    chunk = _State.chunks[index // _CELLS_PER_CHUNK]
+    chunk[index % _CELLS_PER_CHUNK] = address or None
+
+
+def _new_cell():
+    if not _State.free:
+        base = len(_State.chunks) * _CELLS_PER_CHUNK
+        _State.chunks.append((ctypes.c_void_p * _CELLS_PER_CHUNK)())
+        _State.free = list(range(base + _CELLS_PER_CHUNK - 1, base - 1, -1))
+    return _State.free.pop()
+
+
+def _resolve(globals_, builtins_, name):
+    value = globals_.get(name, _MISSING)
+    if value is _MISSING and isinstance(builtins_, dict):
+        value = builtins_.get(name, _MISSING)
+    return None if value is _MISSING else id(value)
+
+
+_MISSING = object()
+
+
+@watchers.DICT_HANDLER
+def _on_dict_event(event, dict_address, key_address, new_address):
+    """A watched dict is about to change. Update the cells that depend on the key."""
+    try:
+        keys = _State.by_dict.get(dict_address)
+        if not keys:
+            return 0
+        if event > 2:  # cloned, cleared, deallocated: forget what we knew; compiled code looks up
+            for key in keys:
+                _set_cell(_State.cells[key], None)
+            if event == 5:
+                del _State.by_dict[dict_address]
+            _State.invalidations += 1
+            return 0
+        name = ctypes.cast(key_address, ctypes.py_object).value
+        for key in keys:
+            if key[1] != name:
+                continue
+            globals_, builtins_ = _State.namespaces[key[0]]
+            if dict_address == key[0]:
+                value = new_address if event != 2 else None
+                if value is None:
+                    b = builtins_.get(name, _MISSING) if isinstance(builtins_, dict) else _MISSING
+                    value = None if b is _MISSING else id(b)
+            elif name in globals_:
+                continue  # a builtin changed, but a global of the same name shadows it
+            else:
+                value = new_address if event != 2 else None
+            _set_cell(_State.cells[key], value)
+            _State.invalidations += 1
+        return 0
+    except BaseException:  # a watcher must not raise; the cell is left NULL (always correct)
+        return 0
+
+
+@watchers.FUNC_HANDLER
+def _on_function_event(event, func_address, new_address):
+    """__code__ replaced: give the function back to the interpreter's own vectorcall."""
+    try:
+        if event == 2:
+            from hotwire.runtime import install
+            func = ctypes.cast(func_address, ctypes.py_object).value
+            if func.__code__ in install.units:
+                install.uninstall(func)
+                _State.invalidations += 1
+        return 0
+    except BaseException:
+        return 0
+
+
+def _ensure_watchers():
+    if _State.watcher_id is not None:
+        return
+    get_index = ctypes.pythonapi.PyUnstable_Eval_RequestCodeExtraIndex
+    get_index.argtypes = [ctypes.c_void_p]
+    get_index.restype = ctypes.c_ssize_t
+    _State.extra_index = get_index(None)
+    dict_cb, func_cb = watchers.compile_filters(_on_dict_event, _on_function_event, _State.extra_index)
+    _State.watcher_id = _add_dict_watcher(dict_cb)
+    _add_func_watcher(func_cb)
+    if _State.watcher_id < 0:
+        raise RuntimeError("no dict watcher available")
+
+
+def publish_entry(code, entry_address):
+    """Record compiled code on its code object, so functions created from it later get it at once."""
+    _ensure_watchers()
+    set_extra = ctypes.pythonapi.PyUnstable_Code_SetExtra
+    set_extra.argtypes = [ctypes.py_object, ctypes.c_ssize_t, ctypes.c_void_p]
+    set_extra(code, _State.extra_index, entry_address)
+
+
+class CellProvider:
+    """What the lowering asks for: the cell of a global name, and the namespace it is valid for."""
+
+    def __init__(self, globals_, builtins_):
+        self.globals = globals_
+        self.builtins = builtins_
+
+    def __call__(self, name):
+        key = (id(self.globals), name)
+        index = _State.cells.get(key)
+        if index is None:
+            index = _new_cell()
+            _State.cells[key] = index
+            _State.namespaces[id(self.globals)] = (self.globals, self.builtins)
+            for d in (self.globals, self.builtins):
+                _State.by_dict.setdefault(id(d), []).append(key)
+                _watch(_State.watcher_id, d)
+            watchers.mark_name(name)
+            _set_cell(index, _resolve(self.globals, self.builtins, name))
+        return _cell_address(index)
 
 
 def provider_for(func):
-    """None: compiled code looks globals up in the globals dict, then in builtins, at each use."""
-    return None
+    """A cell provider for func's namespace. The namespace is kept alive from here on, so its
+    address is never reused by another dict that compiled code would mistake for it."""
+    from hotwire.frontend.py312 import NotCompilable
+    globals_ = func.__globals__
+    builtins_ = getattr(func, "__builtins__", builtins.__dict__)
+    if type(globals_) is not dict or type(builtins_) is not dict:
+        raise NotCompilable("its globals or builtins are not a plain dict (a dict subclass may "
+                            "override lookups, which only the interpreter honours)")
+    _ensure_watchers()
+    return CellProvider(globals_, builtins_)
+
+
+def invalidation_count():
+    return _State.invalidations
+

@@ -39,7 +39,10 @@ def _function_of(frame):
 
 
 def _ours(code):
-    return code.co_filename.startswith(_OWN_DIRS) or "llvmlite" in code.co_filename
+    """hotwire itself, llvmlite, and the frozen import machinery (it runs once per import; compiling
+    it would only add compile time to every import) stay in the interpreter."""
+    name = code.co_filename
+    return name.startswith(_OWN_DIRS) or "llvmlite" in name or name.startswith("<frozen importlib")
 
 
 def _on_start(code, offset):

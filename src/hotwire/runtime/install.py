@@ -59,6 +59,7 @@ def compile_for(func, arg_types=None):
                     raise
                 return None
             units[code] = unit
+            globals_cache.publish_entry(code, unit.entry_address)
             stats.record_compile(code, unit.compile_seconds)
         if func.__code__ is code:
             _set_vectorcall(func, unit.entry_address)
