@@ -4,6 +4,7 @@ LLVM is imported only when the first function gets hot, so a short script pays n
 Every module is verified (`module.verify()`) before it is optimised; HOTWIRE_DUMP_LLVM=1 and
 HOTWIRE_DUMP_ASM=1 print the LLVM IR and the machine code of each compiled function.
 """
+import ctypes
 import os
 import sys
 import threading
@@ -37,9 +38,18 @@ def _get_engine(codegen_level=2):
         target = llvm.Target.from_default_triple()
         tm = target.create_target_machine(opt=codegen_level, codemodel="default", jit=True)
         engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm)
+        keep_forever(engine)
+        keep_forever(tm)
         _engines[codegen_level] = engine
         _target_machines[codegen_level] = tm
     return engine
+
+
+def keep_forever(obj):
+    """Machine code must outlive every function object that may still call it, including calls made
+    while the interpreter shuts down (atexit handlers, __del__ methods, module teardown). An extra
+    reference that is never released keeps llvmlite from freeing the engine and its code."""
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 
 def _optimise(module, speed_level, tm):

@@ -18,6 +18,7 @@ instruction's offset and the stack below its inputs). Ops that can leave compile
 (guards, `Deopt`) carry a `deopt_state`: the instruction's offset and the full stack before it, from which
 the interpreter re-executes that instruction. See docs/architecture.md.
 """
+import types
 from dataclasses import dataclass
 
 OBJ, I64, F64, BOOL, VOID = "obj", "i64", "f64", "bool", "void"
@@ -31,6 +32,16 @@ class FrameState:
 
     def __str__(self):
         return "@%d[%s]" % (self.offset, ", ".join(v.ref() for v in self.stack))
+
+
+def stable_repr(v):
+    """repr without memory addresses, so that the IR text is the same on every run."""
+    if isinstance(v, types.CodeType):
+        return f"<code {v.co_qualname}>"
+    text = repr(v)
+    if " at 0x" in text:
+        return f"<{type(v).__name__} {getattr(v, '__qualname__', '')}>".replace(" >", ">")
+    return text
 
 
 class Value:
@@ -79,7 +90,7 @@ class Op(Value):
         parts = []
         for a in self.attrs:
             v = getattr(self, a)
-            parts.append(v if isinstance(v, str) else repr(v))
+            parts.append(v if isinstance(v, str) else stable_repr(v))
         return "[%s]" % ", ".join(parts) if parts else ""
 
     def successors(self):

@@ -9,9 +9,11 @@ dict has let go of. Monkey-patching `builtins.len` or rebinding a global mid-loo
 load. Compiled code also checks on entry that the function's globals and builtins are the dicts its
 cells were made for (frame_abi.emit_vectorcall_entry).
 """
+import atexit
 import builtins
 import ctypes
 
+from hotwire.backend.engine import keep_forever
 from hotwire.runtime import watchers
 
 _CELLS_PER_CHUNK = 512
@@ -32,6 +34,7 @@ class _State:
     by_dict = {}            # id(dict) -> list of (globals id, name) keys that depend on it
     namespaces = {}         # id(globals) -> (globals, builtins)
     watcher_id = None
+    func_watcher_id = None
     extra_index = None
     invalidations = 0
 
@@ -49,7 +52,9 @@ def _set_cell(index, address):
 def _new_cell():
     if not _State.free:
         base = len(_State.chunks) * _CELLS_PER_CHUNK
-        _State.chunks.append((ctypes.c_void_p * _CELLS_PER_CHUNK)())
+        chunk = (ctypes.c_void_p * _CELLS_PER_CHUNK)()
+        keep_forever(chunk)  # compiled code reads it, possibly during shutdown
+        _State.chunks.append(chunk)
         _State.free = list(range(base + _CELLS_PER_CHUNK - 1, base - 1, -1))
     return _State.free.pop()
 
@@ -123,9 +128,16 @@ def _ensure_watchers():
     _State.extra_index = get_index(None)
     dict_cb, func_cb = watchers.compile_filters(_on_dict_event, _on_function_event, _State.extra_index)
     _State.watcher_id = _add_dict_watcher(dict_cb)
-    _add_func_watcher(func_cb)
-    if _State.watcher_id < 0:
-        raise RuntimeError("no dict watcher available")
+    _State.func_watcher_id = _add_func_watcher(func_cb)
+    if _State.watcher_id < 0 or _State.func_watcher_id < 0:
+        raise RuntimeError("no dict or function watcher available")
+    atexit.register(_clear_watchers)
+
+
+def _clear_watchers():
+    """At exit, before modules are torn down: no Python handler may run during finalization."""
+    ctypes.pythonapi.PyDict_ClearWatcher(_State.watcher_id)
+    ctypes.pythonapi.PyFunction_ClearWatcher(_State.func_watcher_id)
 
 
 def publish_entry(code, entry_address):

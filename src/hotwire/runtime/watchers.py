@@ -17,7 +17,7 @@ from llvmlite import ir
 
 from hotwire.backend import capi
 from hotwire.backend.capi import I32, I64, PTR
-from hotwire.backend.engine import compile_module
+from hotwire.backend.engine import compile_module, keep_forever
 
 BITMAP_BITS = 4096
 _STR_HASH_OFFSET = 24       # PyASCIIObject.hash
@@ -28,6 +28,7 @@ DICT_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p, cty
 FUNC_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 
 bitmap = (ctypes.c_uint64 * (BITMAP_BITS // 64))()
+keep_forever(bitmap)
 
 
 def mark_name(name):
@@ -95,6 +96,8 @@ def _func_filter(module, handler_address, extra_index):
 def compile_filters(dict_handler, func_handler, extra_index):
     """Compile both filters; returns (dict watcher address, function watcher address)."""
     module = ir.Module("hotwire_watchers")
+    keep_forever(dict_handler)   # the ctypes thunks must outlive the watchers
+    keep_forever(func_handler)
     d = _dict_filter(module, ctypes.cast(dict_handler, ctypes.c_void_p).value)
     f = _func_filter(module, ctypes.cast(func_handler, ctypes.c_void_p).value, extra_index)
     addresses = compile_module(module, [d, f])

@@ -1,0 +1,65 @@
+"""Small functions whose IR text is pinned by tests/test_ir_golden.py (one .ir file each).
+
+`WARMUP` says how each is called before its IR is taken, so that CPython's quickened instructions
+(the type feedback) are the same on every run.
+"""
+
+
+def add(a, b):
+    return a + b
+
+
+def float_poly(x):
+    return 3.0 * x * x + 2.0 * x - 1.0
+
+
+def count_loop(n):
+    total = 0
+    for i in range(n):
+        if i % 3 == 0:
+            total += i
+    return total
+
+
+def list_index(xs, i):
+    xs[i] = xs[i] + 1
+    return xs
+
+
+def method_call(s):
+    return s.upper().split(",")
+
+
+def unpack_and_build(pair):
+    a, b = pair
+    return [b, a], {"a": a}, f"{a}-{b!r}"
+
+
+def with_handler(x):
+    try:
+        return 10 // x
+    except ZeroDivisionError:
+        return None
+
+
+def closure(n):
+    def inner(k):
+        return k + n
+    return inner
+
+
+def generator():
+    yield 1
+
+
+WARMUP = {
+    "add": [(1, 2)] * 4,
+    "float_poly": [(1.5,)] * 4,
+    "count_loop": [(30,)] * 4,
+    "list_index": [([1, 2, 3], 1)] * 4,
+    "method_call": [("a,b",)] * 4,
+    "unpack_and_build": [((1, 2),)] * 4,
+    "with_handler": [(2,)] * 4,
+    "closure": [(1,)] * 4,
+    "generator": [],
+}
