@@ -8,7 +8,8 @@ For each program two processes run, concurrently, with cwd = tests/corpus and PY
 and their exit status, stdout and stderr must be byte-for-byte identical (tracebacks included: the CLI
 must run the program as __main__ under the same absolute file name, without extra frames of its own in
 a traceback). The hotwire run must then have written the stats JSON, and it must report at least one
-compiled function, unless the program contains the line `# hotwire: compiles-nothing`.
+compiled function (one of the program's own, when the stats list them by file), unless the program
+contains the line `# hotwire: compiles-nothing`.
 
 A program may declare `# hotwire: expect-exit N`; the plain CPython run must exit with N (default 0), so a
 broken corpus program cannot pass by being broken the same way twice.
@@ -106,3 +107,9 @@ def test_differential(prog, tmp_path):
         assert stats["compiled"] >= 1, (
             f"{prog}: hotwire compiled no function (stats: {stats!r}); every corpus program has "
             f"plain functions called repeatedly, so threshold 0 must compile at least one")
+        # When the stats name the compiled functions with their files ("f (prog.py:3)"), at least one of
+        # them must come from the program itself, not only from the stdlib it happens to call.
+        names = stats.get("compiled_functions")
+        if isinstance(names, list) and any(".py:" in str(n) for n in names):
+            assert any(f"{prog}:" in str(n) for n in names), (
+                f"{prog}: none of the {stats['compiled']} compiled functions is from the program: {names!r}")
