@@ -78,6 +78,24 @@ class UnboxedOps:
         self.deopt_if(self.b.fcmp_ordered("==", c, ir.Constant(F64, 0.0)), op)
         self.values[op] = self.b.fdiv(a, c)
 
+    def lower_float_pow(self, op):
+        b = self.b
+        x, y = (self.v(o) for o in op.operands)
+        inf = ir.Constant(F64, float("inf"))
+        fine = b.and_(b.fcmp_ordered(">", x, ir.Constant(F64, 0.0)), b.fcmp_ordered("<", x, inf))
+        fine = b.and_(fine, b.fcmp_ordered("<", self.fabs(y), inf))
+        self.deopt_if(b.not_(fine), op)
+        pow_fn = self.module.globals.get("llvm.pow.f64") or ir.Function(
+            self.module, ir.FunctionType(F64, [F64, F64]), "llvm.pow.f64")
+        r = b.call(pow_fn, [x, y])
+        self.deopt_if(b.fcmp_ordered(">=", self.fabs(r), inf), op)  # OverflowError in Python
+        self.values[op] = r
+
+    def fabs(self, v):
+        fn = self.module.globals.get("llvm.fabs.f64") or ir.Function(
+            self.module, ir.FunctionType(F64, [F64]), "llvm.fabs.f64")
+        return self.b.call(fn, [v])
+
     def lower_float_compare(self, op):
         a, c = (self.v(o) for o in op.operands)
         cmp = _FCMP[op.oper]

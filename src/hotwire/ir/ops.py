@@ -405,6 +405,12 @@ class FloatOp(Op):
 class FloatDiv(Op): pass
 
 
+@op("float_pow", F64, can_deopt=True)
+class FloatPow(Op):
+    """x ** y for a positive finite x and a finite y with a finite result; every other case (zero or
+    negative bases, complex results, OverflowError) deopts to the interpreter."""
+
+
 @op("int_op", I64, can_deopt=True, attrs=("oper",))
 class IntOp(Op):
     """+ - * & | ^ on int64 with overflow (beyond 62 bits) deopting to the interpreter."""

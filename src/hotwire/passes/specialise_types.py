@@ -14,8 +14,9 @@ from hotwire.frontend.bytecode import decode
 from hotwire.ir import ops as ir
 from hotwire.ir.edit import insert_before, remove, replace_uses, stack_before
 
-_ARITH = {0: "+", 10: "-", 5: "*", 11: "/", 2: "//", 6: "%", 1: "&", 7: "|", 12: "^", 3: "<<", 9: ">>"}
-_FLOAT_OPS = {"+", "-", "*", "/"}
+_ARITH = {0: "+", 10: "-", 5: "*", 11: "/", 2: "//", 6: "%", 1: "&", 7: "|", 12: "^", 3: "<<", 9: ">>",
+          8: "**"}
+_FLOAT_OPS = {"+", "-", "*", "/", "**"}
 _INT_OPS = {"+", "-", "*", "//", "%", "&", "|", "^", "<<", ">>", "/"}
 _FEEDBACK_TYPES = {"INT": int, "FLOAT": float}
 _MAX_EXACT_DOUBLE_INT = 1 << 53
@@ -74,16 +75,24 @@ class Specialiser:
         block = anchor.block
         if v.type in (ir.I64, ir.F64):
             return self.convert(v, t, anchor)
+        # A box or constant another op also uses (e.g. a COPY) stays; we read it and release ours.
+        shared = self.used_elsewhere(v, anchor)
         if isinstance(v, (ir.BoxFloat, ir.BoxInt)) and v.block is block:
             inner = v.operands[0]
-            remove(block, v)
-            self.replace(v, inner, deopt_state)
+            if shared:
+                releases.append(v)
+            else:
+                remove(block, v)
+                self.replace(v, inner, deopt_state)
             return self.convert(inner, t, anchor)
         if isinstance(v, ir.LoadConst) and type(v.value) in (int, float):
-            remove(block, v)
             c = ir.F64Const(value=float(v.value)) if t is float else ir.I64Const(value=v.value)
             insert_before(block, block.ops[0], [c])  # defined before any guard that mentions it
-            self.replace(v, c, deopt_state)
+            if shared:
+                releases.append(v)
+            else:
+                remove(block, v)
+                self.replace(v, c, deopt_state)
             return c
         guard = ir.GuardType(v, pytype=t)
         guard.deopt_state = deopt_state
@@ -93,6 +102,12 @@ class Specialiser:
         insert_before(block, anchor, [guard, unbox])
         releases.append(v)
         return unbox
+
+    def used_elsewhere(self, v, user):
+        for op in self.fn.all_ops():
+            if op is not user and (v in op.operands or (op.is_terminator and any(v in a for a in op.args))):
+                return True
+        return False
 
     def replace(self, old, new, pending_state):
         """replace_uses, also in the frame state of ops not inserted yet."""
@@ -135,7 +150,7 @@ class Specialiser:
             return
         state = stack_before(op)
         releases = []
-        if ta is int and tb is int and oper != "/":
+        if ta is int and tb is int and oper not in ("/", "**"):
             x = self.unboxed(a, int, op, state, releases)
             y = self.unboxed(b, int, op, state, releases)
             self.finish(op, ir.IntOp(x, y, oper=oper, deopt_state=state), releases, ir.BoxInt)
@@ -143,11 +158,16 @@ class Specialiser:
         if oper not in _FLOAT_OPS:
             return
         if ta is int and tb is int:
-            return  # int / int: left generic (exact rounding of big operands is the interpreter's)
+            return  # int / int and int ** int: left generic (exact results are the interpreter's)
         x = self.unboxed(a, ta, op, state, releases)
         y = self.unboxed(b, tb, op, state, releases)
         x, y = self.convert(x, float, op), self.convert(y, float, op)
-        result = ir.FloatDiv(x, y, deopt_state=state) if oper == "/" else ir.FloatOp(x, y, oper=oper)
+        if oper == "/":
+            result = ir.FloatDiv(x, y, deopt_state=state)
+        elif oper == "**":
+            result = ir.FloatPow(x, y, deopt_state=state)
+        else:
+            result = ir.FloatOp(x, y, oper=oper)
         self.finish(op, result, releases, ir.BoxFloat)
 
     def compare(self, op):
