@@ -66,7 +66,9 @@ def compile_module(ir_module, symbol_names, speed_level=2):
     llvm = _llvm()
     with _lock:
         text = str(ir_module)
-        codegen_level = 0 if text.count("\n") > BIG_FUNCTION_LINES else 2
+        big = text.count("\n") > BIG_FUNCTION_LINES
+        codegen_level = 0 if big else 2
+        speed_level = 0 if big else speed_level
         engine = _get_engine(codegen_level)
         tm = _target_machines[codegen_level]
         if os.environ.get("HOTWIRE_DUMP_LLVM"):

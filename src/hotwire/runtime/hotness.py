@@ -22,7 +22,7 @@ _CO_OPTIMIZED = 0x1
 _OWN_DIRS = tuple(os.path.dirname(p) for p in (
     os.path.dirname(os.path.abspath(__file__)),))
 
-_state = {"threshold": 10, "active": False, "paused": 0}
+_state = {"threshold": 10, "active": False, "paused": 0, "only": ()}
 _counts = {}
 _requested = set()   # codes marked by @hotwire.jit: compile at the first call
 
@@ -38,17 +38,28 @@ def _function_of(frame):
     return ctypes.cast(func, ctypes.py_object).value
 
 
-def _ours(code):
+def _only_paths():
+    """HOTWIRE_ONLY=dir1:dir2 restricts compilation to code from files under those directories
+    (the differential tests compile every function of the program under test, not the stdlib)."""
+    raw = os.environ.get("HOTWIRE_ONLY", "")
+    return tuple(os.path.abspath(p) for p in raw.split(os.pathsep) if p)
+
+
+def _excluded(code):
     """hotwire itself, llvmlite, and the frozen import machinery (it runs once per import; compiling
-    it would only add compile time to every import) stay in the interpreter."""
+    it would only add compile time to every import) stay in the interpreter; so does code outside
+    HOTWIRE_ONLY when it is set."""
     name = code.co_filename
-    return name.startswith(_OWN_DIRS) or "llvmlite" in name or name.startswith("<frozen importlib")
+    if name.startswith(_OWN_DIRS) or "llvmlite" in name or name.startswith("<frozen importlib"):
+        return True
+    only = _state["only"]
+    return bool(only) and not (os.path.isabs(name) and name.startswith(only))
 
 
 def _on_start(code, offset):
     if _state["paused"]:
         return None
-    if not code.co_flags & _CO_OPTIMIZED or _ours(code):
+    if not code.co_flags & _CO_OPTIMIZED or _excluded(code):
         return _DISABLE
     if code in install.rejected:
         return _DISABLE
@@ -84,6 +95,7 @@ def request(code):
 
 def start(threshold):
     _state["threshold"] = threshold
+    _state["only"] = _only_paths()
     if _state["active"]:
         return
     if sys.monitoring.get_tool(TOOL) is None:
