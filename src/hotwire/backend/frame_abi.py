@@ -333,7 +333,9 @@ class FrameABI:
         mon = b.gep(interp, [ir.Constant(I64, off("PyInterpreterState.monitors"))], source_etype=I8)
         low = b.load(mon, typ=I64)
         high = b.load(b.gep(mon, [ir.Constant(I64, MONITORING_EVENTS - 8)], source_etype=I8), typ=I64)
-        low = b.and_(low, ir.Constant(I64, ~self.own_tool_mask & ((1 << 64) - 1)))
+        mask = self.own_tool_mask  # bits of our own tool: bytes 0..7 in `low`, bytes 7..14 in `high`
+        low = b.and_(low, ir.Constant(I64, ~mask & ((1 << 64) - 1)))
+        high = b.and_(high, ir.Constant(I64, ~(mask >> 56) & ((1 << 64) - 1)))
         monitored = b.icmp_unsigned("!=", b.or_(low, high), ir.Constant(I64, 0))
         run = fn.append_basic_block("compiled")
         b.cbranch(monitored, fallback, run)

@@ -73,6 +73,9 @@ class UnboxedOps:
         fn = {"+": self.b.fadd, "-": self.b.fsub, "*": self.b.fmul}[op.oper]
         self.values[op] = fn(a, c)
 
+    def lower_float_neg(self, op):
+        self.values[op] = self.b.fneg(self.v(op.operands[0]))
+
     def lower_float_div(self, op):
         a, c = (self.v(o) for o in op.operands)
         self.deopt_if(self.b.fcmp_ordered("==", c, ir.Constant(F64, 0.0)), op)

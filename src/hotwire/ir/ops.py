@@ -401,6 +401,11 @@ class FloatOp(Op):
     """+ - * on doubles (division needs a zero check: `float_div`)."""
 
 
+@op("float_neg", F64, pure=True)
+class FloatNeg(Op):
+    """-x on a double (a sign flip: -0.0 stays exact)."""
+
+
 @op("float_div", F64, can_deopt=True)
 class FloatDiv(Op): pass
 

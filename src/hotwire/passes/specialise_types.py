@@ -186,6 +186,24 @@ class Specialiser:
         cmp = ir.FloatCompare(x, y, oper=op.oper) if ta is float else ir.IntCompare(x, y, oper=op.oper)
         self.finish(op, cmp, releases, ir.BoxBool)
 
+    def unary(self, op):
+        """-x for an int or float (ints through 0 - x, whose overflow deopts)."""
+        if op.oper != "neg":
+            return
+        v = op.operands[0]
+        t = self.guessed_type(v, None)
+        if t not in (int, float):
+            return
+        state = stack_before(op)
+        releases = []
+        x = self.unboxed(v, t, op, state, releases)
+        if t is float:
+            self.finish(op, ir.FloatNeg(x), releases, ir.BoxFloat)
+        else:
+            zero = ir.I64Const(value=0)
+            insert_before(op.block, op.block.ops[0], [zero])
+            self.finish(op, ir.IntOp(zero, x, oper="-", deopt_state=state), releases, ir.BoxInt)
+
     def truthy(self, op):
         v = op.operands[0]
         if isinstance(v, ir.BoxBool) and v.block is op.block:
@@ -253,6 +271,7 @@ class Specialiser:
 
     def run(self):
         handlers = {ir.BinaryOp: self.binary, ir.Compare: self.compare, ir.Truthy: self.truthy,
+                    ir.Unary: self.unary,
                     ir.StoreLocal: self.store_local, ir.GetItem: self.subscript, ir.SetItem: self.subscript,
                     ir.ForIter: self.for_iter}
         for block in self.fn.blocks:

@@ -1,7 +1,9 @@
 """When a function becomes hot: counting calls with sys.monitoring's PY_START event.
 
-Tier 0 (CPython's interpreter) tells us about every call of a function that is not compiled yet. After
-`threshold` calls the function is compiled with the feedback its quickened bytecode holds, and the
+Tier 0 (CPython's interpreter) tells us about every call of a function that is not compiled yet, and
+about backward jumps (loop iterations). After `threshold` calls, or LOOP_THRESHOLD iterations of its
+loops, the function is compiled (a running call finishes in the interpreter: there is no on-stack
+replacement yet) with the feedback its quickened bytecode holds, and the
 event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
 Code with free variables keeps the event: each new closure object made from it gets the compiled code
 installed at its first call. Our own tool's PY_START bit is ignored by the compiled entry's check for
@@ -17,6 +19,8 @@ from hotwire.runtime import install
 
 TOOL = sys.monitoring.OPTIMIZER_ID
 _EVENT = sys.monitoring.events.PY_START
+_JUMP = sys.monitoring.events.JUMP
+LOOP_THRESHOLD = 1000   # backward jumps in one code object before its function is compiled
 _DISABLE = sys.monitoring.DISABLE
 _CO_OPTIMIZED = 0x1
 _OWN_DIRS = tuple(os.path.dirname(p) for p in (
@@ -28,7 +32,9 @@ _requested = set()   # codes marked by @hotwire.jit: compile at the first call
 
 
 def own_tool_mask():
-    return 1 << TOOL
+    """Our tool's bit in each event byte we use (PY_START is event 0, JUMP event 7) of the
+    interpreter's 15-byte monitoring table, read by compiled code as two overlapping 8-byte words."""
+    return (1 << TOOL) | (1 << (TOOL + 8 * 7))
 
 
 def _function_of(frame):
@@ -77,6 +83,23 @@ def _on_start(code, offset):
     return None
 
 
+def _on_jump(code, offset, destination):
+    """Loop hotness: a function called once whose loop runs long is compiled for its next call."""
+    if destination > offset or _state["paused"]:
+        return _DISABLE if destination > offset else None
+    if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
+            or _excluded(code):
+        return _DISABLE
+    n = _counts.get((code, "loop"), 0) + 1
+    _counts[(code, "loop")] = n
+    if n < LOOP_THRESHOLD:
+        return None
+    func = _function_of(sys._getframe(1))
+    if hasattr(func, "__code__") and func.__code__ is code:
+        install.compile_for(func)
+    return _DISABLE
+
+
 @contextlib.contextmanager
 def paused():
     """No counting while hotwire itself runs (it compiles inside the callback)."""
@@ -101,7 +124,8 @@ def start(threshold):
     if sys.monitoring.get_tool(TOOL) is None:
         sys.monitoring.use_tool_id(TOOL, "hotwire")
     sys.monitoring.register_callback(TOOL, _EVENT, _on_start)
-    sys.monitoring.set_events(TOOL, _EVENT)
+    sys.monitoring.register_callback(TOOL, _JUMP, _on_jump)
+    sys.monitoring.set_events(TOOL, _EVENT | _JUMP)
     _state["active"] = True
 
 
@@ -110,6 +134,7 @@ def stop():
         return
     sys.monitoring.set_events(TOOL, 0)
     sys.monitoring.register_callback(TOOL, _EVENT, None)
+    sys.monitoring.register_callback(TOOL, _JUMP, None)
     sys.monitoring.free_tool_id(TOOL)
     _state["active"] = False
 
