@@ -98,6 +98,7 @@ class ObjectOps:
         b = self.b
         owner = self.v(op.operands[0])
         slot = self.alloca(PTR)
+        b.store(ir.Constant(PTR, None), slot)  # _PyObject_GetMethod does not write it on AttributeError
         self.set_line(op)
         found = self.call("_PyObject_GetMethod", owner, self.const_ptr(op.symbol), slot)
         meth = b.load(slot, typ=PTR)
