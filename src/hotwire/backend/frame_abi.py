@@ -78,18 +78,17 @@ class FrameABI:
         self.store_field(self.tstate, "PyThreadState.datastack_top", frame)
         b.ret(self.call("_PyFunction_Vectorcall", self.func, args_ptr, nargs, kwnames))
         b.position_at_end(bound)
-        # Link as the thread's current frame; count the recursion depth as the interpreter does.
+        # Link as the thread's current frame; count the recursion depth as the interpreter does (the
+        # Python limit only: like the 3.12 interpreter, compiled calls do not count as C recursion,
+        # but unlike it they do use the C stack, see docs/architecture.md "Limits").
         cframe = self.load_field(self.tstate, "PyThreadState.cframe", PTR)
         self.cframe = cframe
         self.store_field(frame, "_PyInterpreterFrame.previous",
                          self.load_field(cframe, "_PyCFrame.current_frame", PTR))
         self.store_field(cframe, "_PyCFrame.current_frame", frame)
         py_rem = self.load_field(self.tstate, "PyThreadState.py_recursion_remaining", I32)
-        c_rem = self.load_field(self.tstate, "PyThreadState.c_recursion_remaining", I32)
         self.store_field(self.tstate, "PyThreadState.py_recursion_remaining", b.sub(py_rem, ir.Constant(I32, 1)))
-        self.store_field(self.tstate, "PyThreadState.c_recursion_remaining", b.sub(c_rem, ir.Constant(I32, 1)))
-        too_deep = b.or_(b.icmp_signed("<=", py_rem, ir.Constant(I32, 0)),
-                         b.icmp_signed("<=", c_rem, ir.Constant(I32, 0)))
+        too_deep = b.icmp_signed("<=", py_rem, ir.Constant(I32, 0))
         # Too deep: the interpreter, resumed at the first instruction, raises RecursionError itself.
         body = self.fn.append_basic_block("body")
         b.cbranch(too_deep, self.deopt_exit(0, []), body)
@@ -254,8 +253,8 @@ class FrameABI:
         cframe = b.load(field(tstate, "PyThreadState.cframe"), typ=PTR)
         prev = b.load(field(frame, "_PyInterpreterFrame.previous"), typ=PTR)
         b.store(prev, field(cframe, "_PyCFrame.current_frame"))
-        for f in ("PyThreadState.py_recursion_remaining", "PyThreadState.c_recursion_remaining"):
-            b.store(b.add(b.load(field(tstate, f), typ=I32), ir.Constant(I32, 1)), field(tstate, f))
+        depth = field(tstate, "PyThreadState.py_recursion_remaining")
+        b.store(b.add(b.load(depth, typ=I32), ir.Constant(I32, 1)), depth)
 
     def _exit_block(self, name, prev_instr_offset, stack, throwflag):
         b = self.b
