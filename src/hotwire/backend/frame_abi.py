@@ -68,8 +68,26 @@ class FrameABI:
         for i in range(self.nlocalsplus):
             b.store(ir.Constant(PTR, None), self.slot_ptr(i))
         unbind = self.fn.append_basic_block("bad_arguments")
+        bound = self.fn.append_basic_block("arguments_bound")
+        general = self.fn.append_basic_block("bind_general")
+        code = self.code
+        if not code.co_flags & 0x0C and not code.co_kwonlyargcount:
+            # The common call: exactly the positional parameters, no keywords.
+            exact = self.fn.append_basic_block("bind_exact")
+            simple = b.and_(b.icmp_unsigned("==", kwnames, ir.Constant(PTR, None)),
+                            b.icmp_signed("==", nargs, ir.Constant(I64, code.co_argcount)))
+            b.cbranch(simple, exact, general)
+            b.position_at_end(exact)
+            for i in range(code.co_argcount):
+                v = b.load(b.gep(args_ptr, [ir.Constant(I64, i)], source_etype=PTR), typ=PTR)
+                self.incref(v)
+                b.store(v, self.slot_ptr(i))
+            b.branch(bound)
+        else:
+            b.branch(general)
+        b.position_at_end(general)
         self.bind_arguments(args_ptr, nargs, kwnames, unbind)
-        bound = b.block
+        b.branch(bound)
         b.position_at_end(unbind)
         for i in range(self.nlocalsplus):
             self.xdecref(b.load(self.slot_ptr(i), typ=PTR))

@@ -20,6 +20,9 @@ from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.ir import ops as irops
 
 
+SMALL_FUNCTION_OPS = 400
+
+
 def _read_i32(address):
     return ctypes.c_int32.from_address(address).value
 
@@ -79,12 +82,13 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         m = self.module
         inc = ir.Function(m, ir.FunctionType(ir.VoidType(), [PTR]), "hw_incref")
         dec = ir.Function(m, ir.FunctionType(ir.VoidType(), [PTR]), "hw_decref")
-        # incref is three instructions: inline everywhere. decref has a branch and a call: one
-        # out-of-line copy per module keeps big functions small enough to compile quickly.
+        # incref is three instructions: inline everywhere. decref has a branch and a call: inlined in
+        # small functions (where speed matters), one out-of-line copy in big ones (compile time).
         for f in (inc, dec):
             f.linkage = "internal"
         inc.attributes.add("alwaysinline")
-        dec.attributes.add("noinline")
+        small = sum(len(b.ops) for b in self.irfn.blocks) < SMALL_FUNCTION_OPS
+        dec.attributes.add("alwaysinline" if small else "noinline")
         b = ir.IRBuilder(inc.append_basic_block())
         low = b.load(inc.args[0], typ=I32)
         new = b.add(low, ir.Constant(I32, 1))

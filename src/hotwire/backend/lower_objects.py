@@ -174,10 +174,44 @@ class ObjectOps:
                             b.gep(arr, [ir.Constant(I64, 2)], source_etype=PTR))
             nargs = b.select(has, ir.Constant(I64, n - nkw + 1), ir.Constant(I64, n - nkw))
         self.set_line(op)
-        r = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), kwnames)
+        if op.kwnames:
+            r = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), kwnames)
+        else:
+            r = self.call_maybe_recursive(func, argv, nargs, flag)
         for o in op.operands:
             self.release(o)
         self.values[op] = self.check_null(r, op)
+
+    def call_maybe_recursive(self, func, argv, nargs, flag):
+        """A call of a function running this very code in the same namespace (recursion) enters our
+        own body directly: no vectorcall dispatch, no entry checks, no thread-state lookup."""
+        b = self.b
+        is_function = b.icmp_unsigned("==", self.type_of(func), self.const_ptr(type(self.call_maybe_recursive)))
+        start = b.block
+        check = self.fn.append_basic_block("self_call_check")
+        direct = self.fn.append_basic_block("self_call")
+        generic = self.fn.append_basic_block("vectorcall")
+        done = self.fn.append_basic_block("call_done")
+        b.cbranch(is_function, check, generic)
+        b.position_at_end(check)
+        same = b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_code", PTR), self.const_ptr(self.code))
+        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_globals", PTR),
+                                            self.const_ptr(self.global_cells.globals)))
+        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_builtins", PTR),
+                                            self.const_ptr(self.global_cells.builtins)))
+        b.cbranch(same, direct, generic)
+        b.position_at_end(direct)
+        r_direct = b.call(self.fn, [self.tstate, func, argv, nargs, ir.Constant(PTR, None)])
+        b.branch(done)
+        b.position_at_end(generic)
+        r_generic = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), ir.Constant(PTR, None))
+        b.branch(done)
+        b.position_at_end(done)
+        r = b.phi(PTR)
+        r.add_incoming(r_direct, direct)
+        r.add_incoming(r_generic, generic)
+        del start
+        return r
 
     def lower_call_ex(self, op):
         b = self.b

@@ -11,6 +11,10 @@ from hotwire.backend.layout312 import PYLONG_NON_SIZE_BITS
 
 _FCMP = {0: "<", 1: "<=", 2: "==", 3: "!=", 4: ">", 5: ">="}
 
+SMALL_INT_STRIDE = id(1) - id(0)
+if any(id(i) != id(0) + i * SMALL_INT_STRIDE for i in range(-5, 257)):
+    raise ImportError("hotwire: CPython's small ints are not laid out as expected")
+
 
 class UnboxedOps:
     def lower_guard_type(self, op):
@@ -62,8 +66,25 @@ class UnboxedOps:
         self.values[op] = self.check_null(r, op)
 
     def lower_box_int(self, op):
-        r = self.call("PyLong_FromLongLong", self.v(op.operands[0]))
-        self.values[op] = self.check_null(r, op)
+        """CPython keeps -5..256 as immortal objects laid out contiguously (checked at import); those
+        are an address computation, other values a call."""
+        b = self.b
+        v = self.v(op.operands[0])
+        small = b.icmp_unsigned("<", b.add(v, ir.Constant(I64, 5)), ir.Constant(I64, 262))
+        cached = b.inttoptr(b.add(ir.Constant(I64, id(0)), b.mul(v, ir.Constant(I64, SMALL_INT_STRIDE))), PTR)
+        start = b.block
+        call = self.fn.append_basic_block("box_int_call")
+        done = self.fn.append_basic_block("box_int_done")
+        b.cbranch(small, done, call)
+        b.position_at_end(call)
+        r = self.check_null(self.call("PyLong_FromLongLong", v), op)
+        end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        res = b.phi(PTR)
+        res.add_incoming(cached, start)
+        res.add_incoming(r, end)
+        self.values[op] = res
 
     def lower_int_to_float(self, op):
         self.values[op] = self.b.sitofp(self.v(op.operands[0]), F64)
