@@ -44,6 +44,7 @@ int main(void) {
     O("PyFunctionObject.func_defaults", PyFunctionObject, func_defaults);
     O("PyFunctionObject.func_kwdefaults", PyFunctionObject, func_kwdefaults);
     O("PyFunctionObject.func_closure", PyFunctionObject, func_closure);
+    O("PyFunctionObject.func_annotations", PyFunctionObject, func_annotations);
     O("PyFunctionObject.vectorcall", PyFunctionObject, vectorcall);
     O("PyFrameObject.f_frame", PyFrameObject, f_frame);
     O("PyObject.ob_refcnt", PyObject, ob_refcnt);

@@ -8,6 +8,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+from hotwire.backend.engine import compile_module
+from hotwire.backend.lower import Lowering
 from hotwire.frontend.py312 import Builder, NotCompilable
 from hotwire.ir.printer import format_function
 from hotwire.ir.verifier import verify
@@ -26,9 +28,6 @@ class CompiledUnit:
 
 def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_tool_mask=0):
     """Compile one code object. Raises NotCompilable with the reason when it stays interpreted."""
-    from hotwire.backend.engine import compile_module
-    from hotwire.backend.lower import Lowering
-
     start = time.perf_counter()
     irfn = Builder(code, qualname).build()
     verify(irfn, "after build")

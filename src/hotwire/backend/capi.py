@@ -42,10 +42,10 @@ SIGNATURES = {
     "PyDict_New": "p", "PyDict_SetItem": "ippp", "PyDict_DelItem": "ipp", "PyDict_Update": "ipp",
     "PyDict_GetItemWithError": "ppp", "PySlice_New": "pppp", "_PyUnicode_JoinArray": "pppl",
     # functions and cells
-    "PyFunction_New": "ppp", "PyFunction_SetVectorcall": "vpp", "PyUnstable_Code_GetExtra": "iplp", "PyFunction_SetAnnotations": "ipp", "PyCell_New": "pp",
+    "PyFunction_New": "ppp", "PyFunction_SetVectorcall": "vpp", "PyUnstable_Code_GetExtra": "iplp", "PyCell_New": "pp",
     "_PyFunction_Vectorcall": "ppplp",
     # errors, frames, threads
-    "PyErr_Occurred": "p", "PyErr_ExceptionMatches": "ip", "PyErr_Clear": "v",
+    "PyErr_Occurred": "p", "Py_FatalError": "vp", "PyErr_ExceptionMatches": "ip", "PyErr_Clear": "v",
     "_PyEval_EvalFrameDefault": "pppi", "_PyThreadState_GetCurrent": "p",
     "Py_MakePendingCalls": "i", "PyEval_SaveThread": "p", "PyEval_RestoreThread": "vp",
 }

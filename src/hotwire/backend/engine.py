@@ -1,6 +1,6 @@
 """The LLVM JIT engines of the process: load llvmlite lazily, optimise and compile modules.
 
-LLVM is imported only when the first function gets hot, so a short script pays nothing for it.
+LLVM is loaded by hotwire.enable() (see api.enable for why not later).
 Every module is verified (`module.verify()`) before it is optimised; HOTWIRE_DUMP_LLVM=1 and
 HOTWIRE_DUMP_ASM=1 print the LLVM IR and the machine code of each compiled function.
 """
@@ -24,6 +24,11 @@ BIG_FUNCTION_LINES = 4000
 def _llvm():
     import llvmlite.binding as llvm
     return llvm
+
+
+def load_llvm():
+    """Import llvmlite's binding and create the default engine."""
+    _get_engine()
 
 
 def _get_engine(codegen_level=2):

@@ -16,6 +16,9 @@ the call, pops the frame and returns the result. Three kinds of hand-over:
   - slow return: a frame object or f_locals was created; the interpreter's RETURN finishes the frame
     (it knows how to hand a frame's data over to a surviving frame object).
 """
+import ctypes
+import os
+
 from llvmlite import ir
 
 from hotwire.backend.capi import I8, I16, I32, I64, PTR
@@ -316,6 +319,10 @@ class FrameABI:
         self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(ret_offset - CODEUNIT))
         self.handoff(0)
         b.position_at_end(fast)
+        if os.environ.get("HOTWIRE_DEBUG"):
+            # A value returned with an exception pending is a compiler bug: stop right here, by name.
+            with b.if_then(b.icmp_unsigned("!=", self.call("PyErr_Occurred"), ir.Constant(PTR, None))):
+                self.call("Py_FatalError", ir.Constant(I64, self._fatal_message()).inttoptr(PTR))
         self.emit_unlink(b, self.tstate, self.frame)
         for i in range(self.nlocalsplus):
             self.xdecref(b.load(self.slot_ptr(i), typ=PTR))
@@ -323,6 +330,12 @@ class FrameABI:
         self.decref(self.const_ptr(self.code))
         self.store_field(self.tstate, "PyThreadState.datastack_top", self.frame)
         b.ret(value)
+
+    def _fatal_message(self):
+        text = f"hotwire: compiled {self.code.co_qualname} returned a value with an exception set".encode()
+        buf = ctypes.create_string_buffer(text)
+        self.keepalive.append(buf)
+        return ctypes.addressof(buf)
 
     # ---- entry ------------------------------------------------------------------------------------
 

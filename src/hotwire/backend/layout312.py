@@ -39,6 +39,7 @@ OFFSETS = {
     "PyFunctionObject.func_defaults": 56,
     "PyFunctionObject.func_kwdefaults": 64,
     "PyFunctionObject.func_closure": 72,
+    "PyFunctionObject.func_annotations": 112,
     "PyFunctionObject.vectorcall": 128,
     "PyFrameObject.f_frame": 24,
     "PyObject.ob_refcnt": 0,

@@ -16,7 +16,7 @@ _NB = ["Add", "And", "FloorDivide", "Lshift", "MatrixMultiply", "Multiply", "Rem
 _UNARY = {"neg": "PyNumber_Negative", "invert": "PyNumber_Invert", "pos": "PyNumber_Positive"}
 _CONVERSIONS = {1: "PyObject_Str", 2: "PyObject_Repr", 3: "PyObject_ASCII"}
 _MAKE_FUNCTION_FIELDS = {1: "PyFunctionObject.func_defaults", 2: "PyFunctionObject.func_kwdefaults",
-                         8: "PyFunctionObject.func_closure"}
+                         4: "PyFunctionObject.func_annotations", 8: "PyFunctionObject.func_closure"}
 
 
 def binary_op_function(oper):
@@ -262,11 +262,8 @@ class ObjectOps:
         self.b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
         self.b.position_at_end(ok)
         for flag, extra in zip(flags, extras):
-            if flag == 4:
-                self.call("PyFunction_SetAnnotations", f, self.v(extra))
-                self.release(extra)
-            else:
-                self.store_field(f, _MAKE_FUNCTION_FIELDS[flag], self.v(extra))  # steals, as MAKE_FUNCTION
+            # Stored as MAKE_FUNCTION does (stealing; annotations stay a tuple until first read).
+            self.store_field(f, _MAKE_FUNCTION_FIELDS[flag], self.v(extra))
         self.values[op] = f
 
     # ---- building --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The public API: enable(), disable(), jit(), explain(), stats(), is_compiled()."""
 import os
 
+from hotwire.backend.engine import load_llvm
 from hotwire.runtime import hotness, install
 from hotwire.runtime import stats as _stats
 
@@ -31,6 +32,10 @@ def enable(threshold=None):
     if not _exit_report["registered"]:
         _stats.register_exit_report()
         _exit_report["registered"] = True
+    # LLVM is loaded now, not at the first compile: compiling happens inside a monitoring callback,
+    # possibly in the middle of one of the program's imports, where importing llvmlite (which
+    # imports typing, importlib.resources...) could meet a half-initialised module.
+    load_llvm()
     hotness.start(threshold)
 
 

@@ -1,15 +1,15 @@
 """When a function becomes hot: counting calls with sys.monitoring's PY_START event.
 
 Tier 0 (CPython's interpreter) tells us about every call of a function that is not compiled yet, and
-about backward jumps (loop iterations). After `threshold` calls, or LOOP_THRESHOLD iterations of its
-loops, the function is compiled (a running call finishes in the interpreter: there is no on-stack
+about backward jumps (loop iterations). After `threshold` calls, or LOOP_ITERATIONS_PER_CALL times
+as many iterations of its loops, the function is compiled (a running call finishes in the interpreter: there is no on-stack
 replacement yet) with the feedback its quickened bytecode holds, and the
 event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
 Code with free variables keeps the event: each new closure object made from it gets the compiled code
 installed at its first call. Our own tool's PY_START bit is ignored by the compiled entry's check for
 debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
 """
-import contextlib
+import atexit
 import ctypes
 import os
 import sys
@@ -17,24 +17,18 @@ import sys
 from hotwire.backend.layout312 import off
 from hotwire.runtime import install
 
-TOOL = sys.monitoring.OPTIMIZER_ID
+from hotwire.runtime.tool import TOOL
 _EVENT = sys.monitoring.events.PY_START
 _JUMP = sys.monitoring.events.JUMP
-LOOP_THRESHOLD = 1000   # backward jumps in one code object before its function is compiled
+LOOP_ITERATIONS_PER_CALL = 100   # a loop iteration counts as 1/100 of a call towards the threshold
 _DISABLE = sys.monitoring.DISABLE
 _CO_OPTIMIZED = 0x1
 _OWN_DIRS = tuple(os.path.dirname(p) for p in (
     os.path.dirname(os.path.abspath(__file__)),))
 
-_state = {"threshold": 10, "active": False, "paused": 0, "only": ()}
+_state = {"threshold": 10, "active": False, "only": ()}
 _counts = {}
 _requested = set()   # codes marked by @hotwire.jit: compile at the first call
-
-
-def own_tool_mask():
-    """Our tool's bit in each event byte we use (PY_START is event 0, JUMP event 7) of the
-    interpreter's 15-byte monitoring table, read by compiled code as two overlapping 8-byte words."""
-    return (1 << TOOL) | (1 << (TOOL + 8 * 7))
 
 
 def _function_of(frame):
@@ -63,7 +57,7 @@ def _excluded(code):
 
 
 def _on_start(code, offset):
-    if _state["paused"]:
+    if install.compiling():
         return None
     if not code.co_flags & _CO_OPTIMIZED or _excluded(code):
         return _DISABLE
@@ -85,29 +79,19 @@ def _on_start(code, offset):
 
 def _on_jump(code, offset, destination):
     """Loop hotness: a function called once whose loop runs long is compiled for its next call."""
-    if destination > offset or _state["paused"]:
+    if destination > offset or install.compiling():
         return _DISABLE if destination > offset else None
     if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
             or _excluded(code):
         return _DISABLE
     n = _counts.get((code, "loop"), 0) + 1
     _counts[(code, "loop")] = n
-    if n < LOOP_THRESHOLD:
+    if n < LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1):
         return None
     func = _function_of(sys._getframe(1))
     if hasattr(func, "__code__") and func.__code__ is code:
         install.compile_for(func)
     return _DISABLE
-
-
-@contextlib.contextmanager
-def paused():
-    """No counting while hotwire itself runs (it compiles inside the callback)."""
-    _state["paused"] += 1
-    try:
-        yield
-    finally:
-        _state["paused"] -= 1
 
 
 def request(code):
@@ -127,6 +111,9 @@ def start(threshold):
     sys.monitoring.register_callback(TOOL, _JUMP, _on_jump)
     sys.monitoring.set_events(TOOL, _EVENT | _JUMP)
     _state["active"] = True
+    if not _state.get("stop_at_exit"):
+        atexit.register(stop)  # no compiling while the interpreter shuts down
+        _state["stop_at_exit"] = True
 
 
 def stop():

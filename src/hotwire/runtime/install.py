@@ -7,8 +7,10 @@ import ctypes
 import threading
 import time
 
+from hotwire.compiler import compile_code
 from hotwire.frontend.py312 import NotCompilable
-from hotwire.runtime import stats
+from hotwire.runtime import globals_cache, stats
+from hotwire.runtime.tool import own_tool_mask
 
 _set_vectorcall = ctypes.pythonapi.PyFunction_SetVectorcall
 _set_vectorcall.argtypes = [ctypes.py_object, ctypes.c_void_p]
@@ -16,6 +18,12 @@ _set_vectorcall.restype = None
 _default_vectorcall = ctypes.cast(ctypes.pythonapi._PyFunction_Vectorcall, ctypes.c_void_p).value
 
 _lock = threading.RLock()
+_compiling = [0]
+
+
+def compiling():
+    """True while hotwire compiles: calls made by the compiler itself are not counted as hot."""
+    return _compiling[0] > 0
 units = {}        # code -> CompiledUnit
 rejected = {}     # code -> reason (str)
 _vectorcall_offset = None
@@ -32,10 +40,9 @@ def is_installed(func):
 
 
 def compile_for(func, arg_types=None):
-    """Compile func's code (once per code object) and install it on func. Returns the unit or None."""
-    from hotwire.compiler import compile_code
-    from hotwire.runtime import globals_cache, hotness
-
+    """Compile func's code (once per code object) and install it on func. Returns the unit or None.
+    Everything it needs is imported with this module, not here: it runs inside a monitoring callback,
+    possibly in the middle of the program's own imports."""
     code = func.__code__
     with _lock:
         if code in rejected:
@@ -43,10 +50,13 @@ def compile_for(func, arg_types=None):
         unit = units.get(code)
         if unit is None:
             try:
-                with hotness.paused():
+                _compiling[0] += 1
+                try:
                     unit = compile_code(code, func.__qualname__, arg_types,
                                         global_cells=globals_cache.provider_for(func),
-                                        own_tool_mask=hotness.own_tool_mask())
+                                        own_tool_mask=own_tool_mask())
+                finally:
+                    _compiling[0] -= 1
             except NotCompilable as e:
                 rejected[code] = str(e)
                 stats.record_rejection(code, str(e))
