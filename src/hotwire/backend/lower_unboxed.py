@@ -209,6 +209,21 @@ class UnboxedOps:
         self.incref(v)
         self.values[op] = v
 
+    def lower_list_set_f64(self, op):
+        b = self.b
+        seq, index, d = (self.v(o) for o in op.operands)
+        idx = self._list_index(seq, index, op)
+        slot = b.gep(self.load_field(seq, "PyListObject.ob_item", PTR), [idx], source_etype=PTR)
+        old = b.load(slot, typ=PTR)
+        is_float = b.icmp_unsigned("==", self.type_of(old), self.const_ptr(float))
+        alone = b.icmp_unsigned("==", b.load(old, typ=I64), ir.Constant(I64, 1))
+        with b.if_else(b.and_(is_float, alone)) as (reuse, replace):
+            with reuse:
+                b.store(d, self.field_ptr(old, "PyFloatObject.ob_fval"))
+            with replace:
+                b.store(self.call("PyFloat_FromDouble", d), slot)
+                self.decref(old)
+
     def lower_list_set(self, op):
         seq, index, value = (self.v(o) for o in op.operands)
         idx = self._list_index(seq, index, op)

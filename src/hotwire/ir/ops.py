@@ -439,6 +439,12 @@ class ListSet(Op):
     """list[i] = v for an exact list and an i64 index; out of range deopts. Consumes v only."""
 
 
+@op("list_set_f64", VOID, can_deopt=True)
+class ListSetF64(Op):
+    """list[i] = <unboxed float>: overwrites the float already there when the list holds the only
+    reference to it (no one can observe the difference), else stores a new float object."""
+
+
 @op("tuple_get", OBJ, can_deopt=True)
 class TupleGet(Op): pass
 

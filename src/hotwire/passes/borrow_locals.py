@@ -9,7 +9,7 @@ for the interpreter's stack (see Lowering.materialize).
 from hotwire.ir import ops as ir
 from hotwire.ir.edit import insert_before, remove, replace_uses
 
-_BORROWING = (ir.GuardType, ir.UnboxFloat, ir.UnboxInt, ir.ListGet, ir.TupleGet, ir.ListSet)
+_BORROWING = (ir.GuardType, ir.UnboxFloat, ir.UnboxInt, ir.ListGet, ir.TupleGet, ir.ListSet, ir.ListSetF64)
 _WRITES_LOCAL = (ir.StoreLocal, ir.StoreLocalF64, ir.DeleteLocal, ir.TakeLocal)
 
 

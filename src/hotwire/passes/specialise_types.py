@@ -238,7 +238,12 @@ class Specialiser:
         insert_before(op.block, op, [guard])
         releases = []
         index = self.unboxed(key, int, op, state, releases)
-        if isinstance(op, ir.SetItem):
+        if isinstance(op, ir.SetItem) and isinstance(value, ir.BoxFloat) and value.block is op.block \
+                and not self.used_elsewhere(value, op):
+            remove(op.block, value)
+            self.replace(value, value.operands[0], state)
+            new = ir.ListSetF64(container, index, value.operands[0], deopt_state=state)
+        elif isinstance(op, ir.SetItem):
             new = cls(container, index, value, deopt_state=state)
         else:
             new = cls(container, index, deopt_state=state)
