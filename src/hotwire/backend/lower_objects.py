@@ -4,6 +4,7 @@ Every op that can observe the frame (it may run arbitrary Python code) first sto
 address in the frame (`set_line`), so a callee's `sys._getframe(1).f_lineno` is exact.
 """
 import sys
+import types
 
 from llvmlite import ir
 
@@ -186,7 +187,7 @@ class ObjectOps:
         """A call of a function running this very code in the same namespace (recursion) enters our
         own body directly: no vectorcall dispatch, no entry checks, no thread-state lookup."""
         b = self.b
-        is_function = b.icmp_unsigned("==", self.type_of(func), self.const_ptr(type(self.call_maybe_recursive)))
+        is_function = b.icmp_unsigned("==", self.type_of(func), self.const_ptr(types.FunctionType))
         start = b.block
         check = self.fn.append_basic_block("self_call_check")
         direct = self.fn.append_basic_block("self_call")

@@ -80,7 +80,7 @@ def _adaptive_names(code):
 
 def parse_exception_table(code):
     """co_exceptiontable as entries (Objects/exception_handling_notes.txt). Compiled code never runs
-    a handler itself; the entries tell `explain()` which code runs in the interpreter on an error."""
+    a handler itself: on an error the interpreter takes the frame and reads this table."""
     return [ExceptionEntry(e.start, e.end, e.target, e.depth, e.lasti)
             for e in dis._parse_exception_table(code)]
 

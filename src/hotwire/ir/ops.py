@@ -373,7 +373,7 @@ class UnboxFloat(Op): pass
 
 @op("unbox_int", I64, can_deopt=True)
 class UnboxInt(Op):
-    """Read an exact int known by a guard; deopts if it does not fit in 62 bits."""
+    """Read an exact int known by a guard; deopts if it does not fit in 64 bits."""
 
 
 @op("box_float", OBJ, can_raise=True)
@@ -418,7 +418,7 @@ class FloatPow(Op):
 
 @op("int_op", I64, can_deopt=True, attrs=("oper",))
 class IntOp(Op):
-    """+ - * & | ^ on int64 with overflow (beyond 62 bits) deopting to the interpreter."""
+    """Int arithmetic on int64; overflow beyond 64 bits (and division by zero) deopts."""
 
 
 @op("float_compare", BOOL, pure=True, attrs=("oper",))

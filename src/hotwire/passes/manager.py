@@ -1,6 +1,6 @@
 """The ordered list of passes. Each pass is a module with `run(fn, ctx) -> changed`.
 
-HOTWIRE_PASSES=-name,-name disables passes by name (for bisecting a miscompile, docs/debugging.md);
+HOTWIRE_PASSES=-name,-name disables passes by name (for bisecting a miscompile, docs/debugging-a-miscompile.md);
 HOTWIRE_DUMP_BEFORE=<name> / HOTWIRE_DUMP_AFTER=<name> print the IR around a pass ("all" for every
 pass). In tests and with HOTWIRE_VERIFY=1 the verifier runs after every pass.
 """

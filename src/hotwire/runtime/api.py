@@ -45,8 +45,8 @@ def disable():
 
 
 def jit(func):
-    """Decorator: compile `func` when it is first called (that call runs in the interpreter and
-    provides the type feedback; later calls run the compiled code)."""
+    """Decorator: compile `func` when it is first called (that call runs in the interpreter; the
+    types of its int/float arguments are the type feedback; later calls run the compiled code)."""
     if not hotness.is_active():
         enable()
     hotness.request(func.__code__)

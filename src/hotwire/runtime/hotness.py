@@ -68,13 +68,25 @@ def _on_start(code, offset):
         _counts[code] = n
         if n <= _state["threshold"] and code not in _requested:
             return None
-    func = _function_of(sys._getframe(1))
+    frame = sys._getframe(1)
+    func = _function_of(frame)
     if not hasattr(func, "__code__") or func.__code__ is not code:
         return None
-    unit = install.compile_for(func)
+    unit = install.compile_for(func, _argument_types(code, frame))
     if unit is None or not code.co_freevars:
         return _DISABLE
     return None
+
+
+def _argument_types(code, frame):
+    """The int/float types of the arguments of the call being started: type feedback for code
+    compiled at its first call, before the quickened instructions have seen anything."""
+    types_ = {}
+    for i, name in enumerate(code.co_varnames[:code.co_argcount]):
+        value = frame.f_locals.get(name)
+        if type(value) in (int, float):
+            types_[i] = type(value)
+    return types_
 
 
 def _on_jump(code, offset, destination):
