@@ -51,6 +51,8 @@ def _skip_reason(prog):
 def _env():
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOTWIRE_")}
     env["PYTHONHASHSEED"] = "0"
+    # As in the differential tests: compile the programs' own functions, leave the stdlib interpreted.
+    env["HOTWIRE_ONLY"] = str(CORPUS)
     return env
 
 
