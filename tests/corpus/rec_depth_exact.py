@@ -1,6 +1,6 @@
 # The exact depth at which RecursionError is raised, under a lowered limit, must match CPython's.
-# hotwire: refcount-skip (deliberately raises RecursionError again and again; the refcount driver's
-# own frames also change the depth)
+# hotwire: refcount-skip (raises RecursionError on purpose, over and over)
+# (and under the refcount driver its own frames would change the depths printed)
 import sys
 
 deepest = 0

@@ -1,6 +1,6 @@
 # RecursionError from unbounded recursion is caught; the program continues normally afterwards.
-# hotwire: refcount-skip (deliberately exhausts the recursion limit; repeated in one process that only
-# measures how deep the C stack goes, not leaks)
+# hotwire: refcount-skip (exhausts the recursion limit on purpose)
+# (repeating that in one process would test how deep the stack goes, not leaks)
 import sys
 
 

@@ -1,7 +1,7 @@
 # The recursion depth a function can reach must not depend on whether an earlier function with the same
 # source was compiled: the same recursive function is re-created from fresh code objects (as re-running a
 # module does) and its maximum depth under the default limit is measured each time.
-# hotwire: refcount-skip (it provokes RecursionError on purpose, dozens of times)
+# hotwire: refcount-skip (provokes RecursionError on purpose, dozens of times)
 import sys
 
 SRC = "def depth(n):\n    return 0 if n == 0 else depth(n - 1) + 1\n"
