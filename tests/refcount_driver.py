@@ -14,6 +14,8 @@ For each program one line goes to the real stdout, prefixed with RESULT_PREFIX a
      "outcomes": [per-run outcome, e.g. "ok", "SystemExit(3)", "ZeroDivisionError"],
      "stdout_mismatches": how many of runs 3..N printed something other than run 2 did}
 A crash kills the process before the program's line is printed; the caller attributes it to that program.
+A program that takes longer than --program-timeout seconds (all N runs together) is taken for a hang: the
+stacks of all threads are dumped to stderr (faulthandler) and the process exits.
 
 Process-wide state that a program may legitimately change (warning filters, recursion limit, int string
 digit limit, builtins, cwd, argv) is restored after every run, so programs sharing one process do not
@@ -22,6 +24,7 @@ disturb each other.
 import argparse
 import builtins
 import contextlib
+import faulthandler
 import gc
 import io
 import json
@@ -97,6 +100,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=12)
     ap.add_argument("--no-jit", action="store_true", help="do not enable hotwire (to measure CPython's own noise)")
+    ap.add_argument("--program-timeout", type=float, default=60.0,
+                    help="seconds for all runs of one program before the stacks are dumped and the process exits")
     ap.add_argument("progs", nargs="+")
     args = ap.parse_args(argv)
     if args.runs < 4:
@@ -106,7 +111,13 @@ def main(argv=None):
         hotwire.enable(threshold=0)
     real_stdout = sys.stdout
     for prog in args.progs:
-        result = measure(os.path.abspath(prog), args.runs)
+        sys.__stderr__.write(f"refcount_driver: {prog}\n")
+        sys.__stderr__.flush()
+        faulthandler.dump_traceback_later(args.program_timeout, exit=True, file=sys.__stderr__)
+        try:
+            result = measure(os.path.abspath(prog), args.runs)
+        finally:
+            faulthandler.cancel_dump_traceback_later()
         real_stdout.write(RESULT_PREFIX + json.dumps(result) + "\n")
         real_stdout.flush()
     return 0

@@ -6,15 +6,15 @@ For each program two processes run, concurrently, with cwd = tests/corpus and PY
     python -m hotwire prog.py            (HOTWIRE_THRESHOLD=0, HOTWIRE_ONLY=tests/corpus,
                                           HOTWIRE_STATS_FILE=<tmp>/stats.json)
 
-HOTWIRE_ONLY makes every function of the program compile at its first call while the stdlib it imports
-stays interpreted: the programs test the compiler on their own code, and compiling all of asyncio at
-threshold 0 would take minutes per program.
-
 and their exit status, stdout and stderr must be byte-for-byte identical (tracebacks included: the CLI
 must run the program as __main__ under the same absolute file name, without extra frames of its own in
 a traceback). The hotwire run must then have written the stats JSON, and it must report at least one
 compiled function (one of the program's own, when the stats list them by file), unless the program
 contains the line `# hotwire: compiles-nothing`.
+
+HOTWIRE_ONLY makes every function of the program compile at its first call while the stdlib it imports
+stays interpreted: the programs test the compiler on their own code, and compiling all of asyncio at
+threshold 0 would take minutes per program.
 
 A program may declare `# hotwire: expect-exit N`; the plain CPython run must exit with N (default 0), so a
 broken corpus program cannot pass by being broken the same way twice.

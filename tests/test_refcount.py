@@ -38,7 +38,7 @@ PROGRAMS = sorted(p.name for p in CORPUS.glob("*.py"))
 RUNS = 12
 MAX_GROWTH = 50
 BATCH_SIZE = 8
-SECONDS_PER_PROGRAM = 90
+PROGRAM_TIMEOUT = 60      # the driver dumps all stacks and exits when one program's 12 runs take longer
 RESULT_PREFIX = "REFCOUNT-RESULT "
 
 _SKIP = re.compile(r"^# hotwire: refcount-skip\b[ :(]*(.*)$", re.M)
@@ -59,10 +59,10 @@ def _env():
 
 def _invoke(progs):
     """Run the driver on `progs`; return (exit status or None on timeout, {prog: result}, stderr tail)."""
-    cmd = [sys.executable, str(DRIVER), "--runs", str(RUNS), *progs]
+    cmd = [sys.executable, str(DRIVER), "--runs", str(RUNS), "--program-timeout", str(PROGRAM_TIMEOUT), *progs]
     try:
         proc = subprocess.run(cmd, cwd=CORPUS, env=_env(), capture_output=True, text=True,
-                              timeout=SECONDS_PER_PROGRAM * len(progs))
+                              timeout=(PROGRAM_TIMEOUT + 30) * len(progs))
         status, stdout, stderr = proc.returncode, proc.stdout, proc.stderr
     except subprocess.TimeoutExpired as exc:
         status = None
@@ -73,12 +73,16 @@ def _invoke(progs):
         if line.startswith(RESULT_PREFIX):
             r = json.loads(line[len(RESULT_PREFIX):])
             results[r["prog"]] = r
-    return status, results, stderr[-3000:]
+    if len(stderr) > 8000:
+        stderr = stderr[:4000] + "\n[...]\n" + stderr[-4000:]
+    return status, results, stderr
 
 
 def _describe_failure(status, stderr):
     what = "timed out" if status is None else f"exited with status {status}"
-    return f"refcount driver {what}\n--- driver stderr (tail) ---\n{stderr}"
+    hang = ("\n(faulthandler's dump above: the program ran past the driver's --program-timeout; a hang)"
+            if "Thread 0x" in stderr or "Current thread" in stderr else "")
+    return f"refcount driver {what}\n--- driver stderr ---\n{stderr}{hang}"
 
 
 def _run_batch(progs):
