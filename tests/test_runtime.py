@@ -1134,11 +1134,6 @@ def test_self_recursive_calls_see_rebinding_defaults_and_code_swaps(tmp_path):
                  repr(4 - 100)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "src bug: install.compile_for runs the compiler (Python code) with `except Exception` around it, so "
-    "an exception raised by a signal handler that happens to run while hotwire compiles (e.g. a "
-    "SIGALRM timeout handler raising TimeoutError) is swallowed as an 'internal compiler error': the "
-    "program never sees its exception and the function is rejected for good"))
 def test_signal_handler_exception_during_compilation_reaches_the_program(tmp_path):
     funcs = '''
     def work(n):

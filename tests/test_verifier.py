@@ -246,10 +246,6 @@ def test_rejects_block_argument_of_the_wrong_representation():
     assert problems(rejected(fn)) == ["jump: argument of type i64 for a obj parameter"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "src bug: verifier.verify checks arity with zip(op.targets, op.args), so a terminator that has "
-    "fewer argument lists than targets is never checked for its remaining targets: a branch to a block "
-    "with a parameter and no argument list for that edge is accepted"))
 def test_rejects_terminator_with_fewer_argument_lists_than_targets():
     fn = Function(_code(), "branch")
     b0, b1, b2 = fn.new_block(0), fn.new_block(10), fn.new_block(20)
@@ -262,7 +258,7 @@ def test_rejects_terminator_with_fewer_argument_lists_than_targets():
     p = b2.add_param()
     b2.append(ret(p, offset=22))
     message = rejected(fn)
-    assert "branch: 0 arguments for 1 parameters" in problems(message)
+    assert "branch: 2 targets but 1 argument lists" in problems(message)
 
 
 # ---- 4. frame states --------------------------------------------------------------------------------------
@@ -293,11 +289,6 @@ def test_rejects_deopting_op_without_deopt_state():
     assert problems(rejected(fn)) == ["load_local: can deopt but has no deopt state"]
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
-    "src bug: verifier.verify reads op.deopt_state.stack of every Deopt terminator before (and "
-    "regardless of) the missing-deopt-state check, so a Deopt without a deopt_state crashes the "
-    "verifier with AttributeError: 'NoneType' object has no attribute 'stack' instead of a VerifyError "
-    "'deopt: can deopt but has no deopt state'"))
 def test_rejects_deopt_terminator_without_deopt_state():
     fn = Function(_code(), "bail")
     b0 = fn.new_block(0)
@@ -375,11 +366,6 @@ def test_unused_null_is_allowed_but_a_used_twice_null_is_not():
     assert problems(rejected(fn)) == ["value null consumed 2 times"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "src bug: verifier.verify de-duplicates a terminator's block arguments by identity across all "
-    "its edges (meant for a branch passing one value to both targets, where one edge is taken), so a "
-    "value passed twice along the *same* edge is counted as one consumption: the target gets two owned "
-    "references to an object that has one (a double decref) and the verifier accepts it"))
 def test_rejects_value_passed_twice_on_one_edge():
     fn = Function(_code(), "twice")
     b0, b1 = fn.new_block(0), fn.new_block(10)

@@ -18,8 +18,10 @@ from hotwire.passes.manager import run_passes
 
 @dataclass
 class CompiledUnit:
-    code: object
+    """What compiling one code object produced. It does not hold the code object: compiled code is
+    only needed while some function holds that code, and dies with it (runtime/install.py)."""
     entry_address: int
+    module: object
     keepalive: list
     ir_text: str
     notes: list = field(default_factory=list)
@@ -38,8 +40,8 @@ def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_too
     lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
     lowering.global_cells = global_cells
     module, name = lowering.lower()
-    addresses = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
-    return CompiledUnit(code, addresses[name], lowering.keepalive, ir_text, list(irfn.notes),
+    addresses, llvm_module = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
+    return CompiledUnit(addresses[name], llvm_module, lowering.keepalive, ir_text, list(irfn.notes),
                         time.perf_counter() - start)
 
 

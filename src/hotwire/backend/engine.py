@@ -13,6 +13,8 @@ from hotwire.backend import capi
 
 _lock = threading.Lock()
 _engines = {}          # codegen level -> MCJIT engine
+_module_engine = {}    # id(module) -> the engine holding it
+_released = []         # modules whose code objects died, freed at the next compile
 _target_machines = {}
 
 # Above this many lines of LLVM IR, instruction selection and register allocation at -O2 take seconds
@@ -70,6 +72,7 @@ def compile_module(ir_module, symbol_names, speed_level=2):
     speed_level 2 for code with loops (where time goes), 1 for straight-line code (compiles faster)."""
     llvm = _llvm()
     with _lock:
+        _free_released()
         text = str(ir_module)
         big = text.count("\n") > BIG_FUNCTION_LINES
         codegen_level = 0 if big else 2
@@ -89,4 +92,21 @@ def compile_module(ir_module, symbol_names, speed_level=2):
             sys.stderr.write(tm.emit_assembly(mod) + "\n")
         engine.add_module(mod)
         engine.finalize_object()
-        return {name: engine.get_function_address(name) for name in symbol_names}
+        _module_engine[id(mod)] = engine
+        return {name: engine.get_function_address(name) for name in symbol_names}, mod
+
+
+def release_module(mod):
+    """The code object a module was compiled for has died: its LLVM module (IR and wrappers) can go.
+    The machine code stays mapped; nothing can call it any more. This runs from a weakref callback,
+    possibly in the middle of a compilation, so it only queues the module; the next compile frees it."""
+    _released.append(mod)
+
+
+def _free_released():
+    while _released:
+        mod = _released.pop()
+        engine = _module_engine.pop(id(mod), None)
+        if engine is not None:
+            engine.remove_module(mod)
+            mod.close()

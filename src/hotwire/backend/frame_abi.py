@@ -351,9 +351,9 @@ class FrameABI:
         # The code, globals and builtins the compiled code (and its global cache cells) was made for.
         same_code = b.and_(b.icmp_unsigned("==", field("PyFunctionObject.func_code"), self.const_ptr(self.code)),
                            b.icmp_unsigned("==", field("PyFunctionObject.func_globals"),
-                                           self.const_ptr(self.global_cells.globals)))
+                                           self.address_of(self.global_cells.globals)))
         same_code = b.and_(same_code, b.icmp_unsigned("==", field("PyFunctionObject.func_builtins"),
-                                                      self.const_ptr(self.global_cells.builtins)))
+                                                      self.address_of(self.global_cells.builtins)))
         tstate_blk = fn.append_basic_block("tstate")
         fallback = fn.append_basic_block("interpreter")
         b.cbranch(same_code, tstate_blk, fallback)

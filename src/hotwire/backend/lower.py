@@ -32,7 +32,9 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         self.irfn = irfn
         self.code = irfn.code
         self.module = ir.Module(module_name)
-        self.keepalive = [self.code]
+        # Objects the machine code refers to. Not the code object: compiled code runs only for a
+        # function holding that code, so it lives as long as it can be needed, and dies with it.
+        self.keepalive = []
         self.own_tool_mask = own_tool_mask
         self.nlocalsplus = _read_i32(id(self.code) + off("PyCodeObject.co_nlocalsplus"))
         self.code_framesize = _read_i32(id(self.code) + off("PyCodeObject.co_framesize"))
@@ -54,7 +56,14 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         return self.b.call(self.capi_fn(name), list(args))
 
     def const_ptr(self, obj):
-        self.keepalive.append(obj)
+        if obj is not self.code:
+            self.keepalive.append(obj)
+        return ir.Constant(I64, id(obj)).inttoptr(PTR)
+
+    @staticmethod
+    def address_of(obj):
+        """An object's address for an identity check only: the object is not kept alive (a function
+        that could pass the check holds it)."""
         return ir.Constant(I64, id(obj)).inttoptr(PTR)
 
     def field_ptr(self, base, name):

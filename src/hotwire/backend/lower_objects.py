@@ -197,9 +197,9 @@ class ObjectOps:
         b.position_at_end(check)
         same = b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_code", PTR), self.const_ptr(self.code))
         same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_globals", PTR),
-                                            self.const_ptr(self.global_cells.globals)))
+                                            self.address_of(self.global_cells.globals)))
         same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_builtins", PTR),
-                                            self.const_ptr(self.global_cells.builtins)))
+                                            self.address_of(self.global_cells.builtins)))
         b.cbranch(same, direct, generic)
         b.position_at_end(direct)
         r_direct = b.call(self.fn, [self.tstate, func, argv, nargs, ir.Constant(PTR, None)])

@@ -57,6 +57,8 @@ def verify(fn, when=""):
                 if op.operands[pos].type == ir.OBJ:
                     uses.setdefault(op.operands[pos], []).append(op)
             if op.is_terminator:
+                if len(op.args) != len(op.targets):
+                    errors.append(f"{op.name}: {len(op.targets)} targets but {len(op.args)} argument lists")
                 for target, args in zip(op.targets, op.args):
                     extra = 1 if isinstance(op, (ir.ForIter, ir.ForRange, ir.ForList)) and target is op.targets[0] else 0
                     if len(args) + extra != len(target.params):
@@ -66,10 +68,18 @@ def verify(fn, when=""):
                             errors.append(f"{op.name}: block argument not defined")
                         if a.type != p.type:
                             errors.append(f"{op.name}: argument of type {a.type} for a {p.type} parameter")
-                handed_over = op.deopt_state.stack if isinstance(op, ir.Deopt) else []
-                for a in {id(a): a for a in [*handed_over, *(a for args in op.args for a in args)]}.values():
+                # A value goes along each edge once; only one edge is taken, so the edge that passes
+                # it most often is what counts (twice on one edge is a double consumption).
+                per_edge = [list(args) for args in op.args]
+                if isinstance(op, ir.Deopt) and op.deopt_state is not None:
+                    per_edge.append(list(op.deopt_state.stack))
+                counted = {}
+                for edge in per_edge:
+                    for a in {id(a): a for a in edge}.values():
+                        counted[a] = max(counted.get(a, 0), edge.count(a))
+                for a, n in counted.items():
                     if a.type == ir.OBJ:
-                        uses.setdefault(a, []).append(op)
+                        uses.setdefault(a, []).extend([op] * n)
             defined.add(op)
         if block.terminator is None:
             errors.append(f"block @{block.offset} has no terminator")

@@ -31,8 +31,8 @@ class _State:
     chunks = []             # ctypes arrays of cells, never freed (compiled code points into them)
     free = []
     cells = {}              # (id(globals), name) -> cell index
-    by_dict = {}            # id(dict) -> list of (globals id, name) keys that depend on it
-    namespaces = {}         # id(globals) -> (globals, builtins)
+    by_dict = {}            # id(dict) -> set of (globals id, name) keys that depend on it
+    namespaces = {}         # id(globals) -> id(builtins); both alive until their DEALLOCATED event
     watcher_id = None
     func_watcher_id = None
     extra_index = None
@@ -80,14 +80,15 @@ def _on_dict_event(event, dict_address, key_address, new_address):
             for key in keys:
                 _set_cell(_State.cells[key], None)
             if event == 5:
-                del _State.by_dict[dict_address]
+                _forget_dict(dict_address)
             _State.invalidations += 1
             return 0
         name = ctypes.cast(key_address, ctypes.py_object).value
-        for key in keys:
+        for key in list(keys):
             if key[1] != name:
                 continue
-            globals_, builtins_ = _State.namespaces[key[0]]
+            globals_ = ctypes.cast(key[0], ctypes.py_object).value
+            builtins_ = ctypes.cast(_State.namespaces[key[0]], ctypes.py_object).value
             if dict_address == key[0]:
                 value = new_address if event != 2 else None
                 if value is None:
@@ -102,6 +103,19 @@ def _on_dict_event(event, dict_address, key_address, new_address):
         return 0
     except BaseException:  # a watcher must not raise; the cell is left NULL (always correct)
         return 0
+
+
+def _forget_dict(address):
+    """A watched dict is being deallocated: its cells go back to the free list. No compiled code can
+    use them any more: every function that could reach them held this namespace."""
+    for key in _State.by_dict.pop(address, ()):
+        index = _State.cells.pop(key, None)
+        if index is not None:
+            _set_cell(index, None)
+            _State.free.append(index)
+        for other in _State.by_dict.values():
+            other.discard(key)
+    _State.namespaces.pop(address, None)
 
 
 @watchers.FUNC_HANDLER
@@ -161,9 +175,9 @@ class CellProvider:
         if index is None:
             index = _new_cell()
             _State.cells[key] = index
-            _State.namespaces[id(self.globals)] = (self.globals, self.builtins)
+            _State.namespaces[id(self.globals)] = id(self.builtins)
             for d in (self.globals, self.builtins):
-                _State.by_dict.setdefault(id(d), []).append(key)
+                _State.by_dict.setdefault(id(d), set()).add(key)
                 _watch(_State.watcher_id, d)
             watchers.mark_name(name)
             _set_cell(index, _resolve(self.globals, self.builtins, name))
@@ -171,8 +185,7 @@ class CellProvider:
 
 
 def provider_for(func):
-    """A cell provider for func's namespace. The namespace is kept alive from here on, so its
-    address is never reused by another dict that compiled code would mistake for it."""
+    """A cell provider for func's namespace (its cells live until the globals dict dies)."""
     from hotwire.frontend.py312 import NotCompilable
     globals_ = func.__globals__
     builtins_ = getattr(func, "__builtins__", builtins.__dict__)

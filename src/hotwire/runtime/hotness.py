@@ -27,8 +27,9 @@ _OWN_DIRS = tuple(os.path.dirname(p) for p in (
     os.path.dirname(os.path.abspath(__file__)),))
 
 _state = {"threshold": 10, "active": False, "only": ()}
-_counts = {}
-_requested = set()   # codes marked by @hotwire.jit: compile at the first call
+_counts = install.ByIdentity()       # code -> calls seen
+_loop_counts = install.ByIdentity()  # code -> backward jumps seen
+_requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
 
 
 def _function_of(frame):
@@ -96,8 +97,8 @@ def _on_jump(code, offset, destination):
     if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
             or _excluded(code):
         return _DISABLE
-    n = _counts.get((code, "loop"), 0) + 1
-    _counts[(code, "loop")] = n
+    n = _loop_counts.get(code, 0) + 1
+    _loop_counts[code] = n
     if n < LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1):
         return None
     func = _function_of(sys._getframe(1))
@@ -107,7 +108,7 @@ def _on_jump(code, offset, destination):
 
 
 def request(code):
-    _requested.add(code)
+    _requested[code] = True
     if _state["active"]:
         sys.monitoring.restart_events()
 

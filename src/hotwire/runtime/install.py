@@ -4,9 +4,12 @@ The registry remembers, for every code object hotwire has looked at, either its 
 reason it stays in the interpreter, so `explain()` and the stats can say what happened.
 """
 import ctypes
+import signal
 import threading
 import time
+import weakref
 
+from hotwire.backend.engine import release_module
 from hotwire.compiler import compile_code
 from hotwire.frontend.py312 import NotCompilable
 from hotwire.runtime import globals_cache, stats
@@ -21,11 +24,48 @@ _lock = threading.RLock()
 _compiling = [0]
 
 
+class ByIdentity:
+    """A map keyed by code object *identity*: code objects compare equal by value, and two equal code
+    objects (the same source compiled twice) are different things to compiled code, which embeds the
+    object's address. Entries go when their code object dies."""
+
+    def __init__(self, on_death=None):
+        self._items = {}
+        self._on_death = on_death
+
+    def get(self, code, default=None):
+        item = self._items.get(id(code))
+        return item[1] if item is not None and item[0]() is code else default
+
+    def __contains__(self, code):
+        return self.get(code, _ABSENT) is not _ABSENT
+
+    def __setitem__(self, code, value):
+        key = id(code)
+        self._items[key] = (weakref.ref(code, lambda _, key=key: self._died(key)), value)
+
+    def _died(self, key):
+        item = self._items.pop(key, None)
+        if item is not None and self._on_death is not None:
+            self._on_death(item[1])
+
+    def __iter__(self):
+        return (ref() for ref, _ in list(self._items.values()) if ref() is not None)
+
+    def __len__(self):
+        return len(self._items)
+
+
+_ABSENT = object()
+_HANDLED_SIGNALS = signal.valid_signals() - {signal.SIGKILL, signal.SIGSTOP, signal.SIGSEGV,
+                                             signal.SIGBUS, signal.SIGFPE, signal.SIGILL}
+
+
 def compiling():
     """True while hotwire compiles: calls made by the compiler itself are not counted as hot."""
     return _compiling[0] > 0
-units = {}        # code -> CompiledUnit
-rejected = {}     # code -> reason (str)
+units = ByIdentity(on_death=lambda unit: release_module(unit.module))  # code -> CompiledUnit
+rejected = ByIdentity()   # code -> reason (str)
 _vectorcall_offset = None
 
 
@@ -49,14 +89,20 @@ def compile_for(func, arg_types=None):
             return None
         unit = units.get(code)
         if unit is None:
+            # Signals wait until the compiler is done: a handler's exception belongs to the program,
+            # not to the compiler (which would take it for a compiler error). Handlers already due run
+            # first, and what they raise goes to the program.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HANDLED_SIGNALS)
             try:
-                _compiling[0] += 1
-                try:
-                    unit = compile_code(code, func.__qualname__, arg_types,
-                                        global_cells=globals_cache.provider_for(func),
-                                        own_tool_mask=own_tool_mask())
-                finally:
-                    _compiling[0] -= 1
+                ctypes.pythonapi.PyErr_CheckSignals()
+            except BaseException:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                raise
+            _compiling[0] += 1
+            try:
+                unit = compile_code(code, func.__qualname__, arg_types,
+                                    global_cells=globals_cache.provider_for(func),
+                                    own_tool_mask=own_tool_mask())
             except NotCompilable as e:
                 rejected[code] = str(e)
                 stats.record_rejection(code, str(e))
@@ -68,6 +114,9 @@ def compile_for(func, arg_types=None):
                 if stats.debug_enabled():
                     raise
                 return None
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                _compiling[0] -= 1
             units[code] = unit
             globals_cache.publish_entry(code, unit.entry_address)
             stats.record_compile(code, unit.compile_seconds)

@@ -100,5 +100,5 @@ def compile_filters(dict_handler, func_handler, extra_index):
     keep_forever(func_handler)
     d = _dict_filter(module, ctypes.cast(dict_handler, ctypes.c_void_p).value)
     f = _func_filter(module, ctypes.cast(func_handler, ctypes.c_void_p).value, extra_index)
-    addresses = compile_module(module, [d, f])
+    addresses, _ = compile_module(module, [d, f])
     return addresses[d], addresses[f]
