@@ -4,10 +4,10 @@
 
 hotwire is enabled with threshold 0, so every function a program defines is compiled at its first call. Each
 program is executed N times (default 12) with runpy.run_path(prog, run_name='__main__'); its stdout/stderr go
-to fresh io.StringIO objects and anything it raises (SystemExit included) is caught and recorded. After run 3
-and after run N the driver collects garbage and reads sys.getallocatedblocks(). Every run re-compiles the
-source, so each run creates new code objects and new functions: whatever the JIT attaches to them must be
-released when they die, or the block count grows with every run.
+to fresh io.StringIO objects and anything it raises (SystemExit included) is caught and recorded. The driver
+collects garbage after every run and reads sys.getallocatedblocks() after run 3 and after run N. Every run
+re-compiles the source, so each run creates new code objects and new functions: whatever the JIT attaches
+to them must be released when they die, or the block count grows with every run.
 
 For each program one line goes to the real stdout, prefixed with RESULT_PREFIX and holding JSON:
     {"prog": name, "runs": N, "blocks_after_3": int, "blocks_after_n": int, "growth": int,
@@ -89,9 +89,14 @@ def measure(path, runs):
         elif i > 1 and text != first_stdout:
             stdout_mismatches += 1
         text = None
+        # Collect after every run, not only before the two readings: a run's functions and code objects
+        # sit in reference cycles (function -> globals -> function), so without this they would die in
+        # whichever automatic collection happens to come, and a JIT that releases its per-code data
+        # lazily (e.g. at its next compilation) would hold a varying number of runs' worth at a reading.
+        blocks = _settle()
         if i == 2:
-            after3 = _settle()
-    after_n = _settle()
+            after3 = blocks
+    after_n = blocks
     return {"prog": os.path.basename(path), "runs": runs, "blocks_after_3": after3, "blocks_after_n": after_n,
             "growth": after_n - after3, "outcomes": outcomes, "stdout_mismatches": stdout_mismatches}
 
