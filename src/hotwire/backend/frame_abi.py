@@ -16,6 +16,7 @@ the call, pops the frame and returns the result. Three kinds of hand-over:
   - slow return: a frame object or f_locals was created; the interpreter's RETURN finishes the frame
     (it knows how to hand a frame's data over to a surviving frame object).
 """
+import contextlib
 import ctypes
 import os
 
@@ -175,20 +176,15 @@ class FrameABI:
     def bind_keywords(self, args_ptr, nargs, kwnames, nkw, kwdict, fail):
         """For each keyword: find its parameter by identity (parameter names are interned, so an
         interned keyword that matches none is truly unknown); it goes to **kwargs or fails."""
-        b = self.b
         code = self.code
         first = code.co_posonlyargcount
         params = range(first, code.co_argcount + code.co_kwonlyargcount)
-        head = self.fn.append_basic_block("kw_head")
-        body = self.fn.append_basic_block("kw_body")
-        done = self.fn.append_basic_block("kw_done")
-        start = b.block
-        b.branch(head)
-        b.position_at_end(head)
-        j = b.phi(I64)
-        j.add_incoming(ir.Constant(I64, 0), start)
-        b.cbranch(b.icmp_signed("<", j, nkw), body, done)
-        b.position_at_end(body)
+        with self.counted_loop(nkw, "kw") as j:
+            self.bind_one_keyword(args_ptr, nargs, kwnames, j, params, kwdict, fail)
+
+    def bind_one_keyword(self, args_ptr, nargs, kwnames, j, params, kwdict, fail):
+        b = self.b
+        code = self.code
         name = b.load(b.gep(kwnames, [b.add(j, ir.Constant(I64, off("PyTupleObject.ob_item") // 8))],
                             source_etype=PTR), typ=PTR)
         value = b.load(b.gep(args_ptr, [b.add(nargs, j)], source_etype=PTR), typ=PTR)
@@ -217,35 +213,38 @@ class FrameABI:
                 self.branch_if(b.icmp_unsigned("!=", b.load(slot, typ=PTR), ir.Constant(PTR, None)), fail)
                 self.incref(value)
                 b.store(value, slot)
-        j.add_incoming(b.add(j, ir.Constant(I64, 1)), b.block)
-        b.branch(head)
-        b.position_at_end(done)
 
     def branch_if(self, cond, target):
         cont = self.fn.append_basic_block()
         self.b.cbranch(cond, target, cont)
         self.b.position_at_end(cont)
 
-    def emit_copy_loop(self, src, dst, count):
-        """dst[i] = new reference to src[i] for i < count."""
+    @contextlib.contextmanager
+    def counted_loop(self, count, name):
+        """for i in range(count): <the body emitted inside the with-block>."""
         b = self.b
-        head = self.fn.append_basic_block("copy_head")
-        loop = self.fn.append_basic_block("copy_body")
-        done = self.fn.append_basic_block("copy_done")
+        head = self.fn.append_basic_block(name + "_head")
+        body = self.fn.append_basic_block(name + "_body")
+        done = self.fn.append_basic_block(name + "_done")
         start = b.block
         b.branch(head)
         b.position_at_end(head)
         i = b.phi(I64)
         i.add_incoming(ir.Constant(I64, 0), start)
-        b.cbranch(b.icmp_signed("<", i, count), loop, done)
-        b.position_at_end(loop)
-        v = b.load(b.gep(src, [i], source_etype=PTR), typ=PTR)
-        self.incref(v)
-        b.store(v, b.gep(dst, [i], source_etype=PTR))
-        nxt = b.add(i, ir.Constant(I64, 1))
-        i.add_incoming(nxt, loop)
+        b.cbranch(b.icmp_signed("<", i, count), body, done)
+        b.position_at_end(body)
+        yield i
+        i.add_incoming(b.add(i, ir.Constant(I64, 1)), b.block)
         b.branch(head)
         b.position_at_end(done)
+
+    def emit_copy_loop(self, src, dst, count):
+        """dst[i] = new reference to src[i] for i < count."""
+        b = self.b
+        with self.counted_loop(count, "copy") as i:
+            v = b.load(b.gep(src, [i], source_etype=PTR), typ=PTR)
+            self.incref(v)
+            b.store(v, b.gep(dst, [i], source_etype=PTR))
 
     # ---- exits ------------------------------------------------------------------------------------
 

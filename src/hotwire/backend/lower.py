@@ -251,19 +251,10 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         slot = self.slot_ptr(op.index)
         old = b.load(slot, typ=PTR)
         d = self.v(op.operands[0])
-        nonnull = b.icmp_unsigned("!=", old, ir.Constant(PTR, None))
-        with b.if_else(nonnull) as (reuse_check, fresh):
-            with reuse_check:
-                safe = b.select(nonnull, old, self.const_ptr(0.0))
-                is_float = b.icmp_unsigned("==", self.type_of(safe), self.const_ptr(float))
-                alone = b.icmp_unsigned("==", b.load(safe, typ=I64), ir.Constant(I64, 1))
-                with b.if_else(b.and_(is_float, alone)) as (reuse, replace):
-                    with reuse:
-                        b.store(d, self.field_ptr(safe, "PyFloatObject.ob_fval"))
-                    with replace:
-                        b.store(self.call("PyFloat_FromDouble", d), slot)
-                        self.decref(safe)
-            with fresh:
+        with b.if_else(b.icmp_unsigned("!=", old, ir.Constant(PTR, None))) as (bound, unbound):
+            with bound:
+                self.store_float_reusing(slot, old, d)
+            with unbound:
                 b.store(self.call("PyFloat_FromDouble", d), slot)
 
     def lower_delete_local(self, op):

@@ -214,7 +214,12 @@ class UnboxedOps:
         seq, index, d = (self.v(o) for o in op.operands)
         idx = self._list_index(seq, index, op)
         slot = b.gep(self.load_field(seq, "PyListObject.ob_item", PTR), [idx], source_etype=PTR)
-        old = b.load(slot, typ=PTR)
+        self.store_float_reusing(slot, b.load(slot, typ=PTR), d)
+
+    def store_float_reusing(self, slot, old, d):
+        """*slot = float(d), overwriting the float object `old` in the slot when the slot holds the
+        only reference to it (nobody can tell the difference), else a new float replaces it."""
+        b = self.b
         is_float = b.icmp_unsigned("==", self.type_of(old), self.const_ptr(float))
         alone = b.icmp_unsigned("==", b.load(old, typ=I64), ir.Constant(I64, 1))
         with b.if_else(b.and_(is_float, alone)) as (reuse, replace):
