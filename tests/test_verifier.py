@@ -185,7 +185,7 @@ def test_rejects_block_argument_not_defined():
     b0, b1, b2 = fn.new_block(0), fn.new_block(10), fn.new_block(20)
     a = b0.append(load_local(0, 2))
     b0.append(ir.Jump(targets=[b1], args=[[a]]))
-    p = b1.add_param()
+    b1.add_param()
     b1.append(ir.Jump(targets=[b2], args=[[a]]))   # passes b0's `a` instead of its own parameter
     q = b2.add_param()
     b2.append(ret(q))
