@@ -153,6 +153,24 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
             self.incref(v)
         return v
 
+    def fast_or_call(self, fast, fast_value, slow, name):
+        """`fast_value` when `fast` holds, else what `slow()` emits (typically a C-API call): the
+        diamond every op with an inline fast path and a call for the rest is made of."""
+        b = self.b
+        start = b.block
+        slow_block = self.fn.append_basic_block(name + "_call")
+        done = self.fn.append_basic_block(name + "_done")
+        b.cbranch(fast, done, slow_block)
+        b.position_at_end(slow_block)
+        slow_value = slow()
+        end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(fast_value.type)
+        result.add_incoming(fast_value, start)
+        result.add_incoming(slow_value, end)
+        return result
+
     def check_null(self, result, op):
         err = self.error_exit(op.error_state.offset, op.error_state.stack)
         cont = self.fn.append_basic_block()

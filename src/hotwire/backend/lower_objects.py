@@ -72,23 +72,14 @@ class ObjectOps:
         is_true = b.icmp_unsigned("==", v, self.const_ptr(True))
         is_false = b.or_(b.icmp_unsigned("==", v, self.const_ptr(False)),
                          b.icmp_unsigned("==", v, self.const_ptr(None)))
-        entry = b.block
-        slow = self.fn.append_basic_block("truthy_call")
-        done = self.fn.append_basic_block("truthy_done")
-        b.cbranch(b.or_(is_true, is_false), done, slow)
-        b.position_at_end(slow)
-        self.set_line(op)
-        r = self.call("PyObject_IsTrue", v)
-        self.release(op.operands[0])
-        self.check_neg(r, op)
-        called = b.icmp_signed("!=", r, ir.Constant(I32, 0))
-        slow_end = b.block
-        b.branch(done)
-        b.position_at_end(done)
-        res = b.phi(ir.IntType(1))
-        res.add_incoming(is_true, entry)
-        res.add_incoming(called, slow_end)
-        self.values[op] = res
+
+        def is_true_call():
+            self.set_line(op)
+            r = self.call("PyObject_IsTrue", v)
+            self.release(op.operands[0])
+            self.check_neg(r, op)
+            return b.icmp_signed("!=", r, ir.Constant(I32, 0))
+        self.values[op] = self.fast_or_call(b.or_(is_true, is_false), is_true, is_true_call, "truthy")
 
     # ---- attributes and items -------------------------------------------------------------------
 
@@ -416,22 +407,13 @@ class ObjectOps:
         s = self.v(spec)
         passthrough = b.and_(b.icmp_unsigned("==", s, ir.Constant(PTR, None)),
                              b.icmp_unsigned("==", self.type_of(v), self.const_ptr(str)))
-        start = b.block
-        fmt = self.fn.append_basic_block("format_call")
-        done = self.fn.append_basic_block("format_done")
-        b.cbranch(passthrough, done, fmt)
-        b.position_at_end(fmt)
-        r = self.call("PyObject_Format", v, s)
-        self.decref(v)
-        self.release(spec)
-        r = self.check_null(r, op)
-        end = b.block
-        b.branch(done)
-        b.position_at_end(done)
-        res = b.phi(PTR)
-        res.add_incoming(v, start)
-        res.add_incoming(r, end)
-        self.values[op] = res
+
+        def format_call():
+            r = self.call("PyObject_Format", v, s)
+            self.decref(v)
+            self.release(spec)
+            return self.check_null(r, op)
+        self.values[op] = self.fast_or_call(passthrough, v, format_call, "format")
 
     def lower_get_iter(self, op):
         self.values[op] = self._simple_call(op, "PyObject_GetIter")

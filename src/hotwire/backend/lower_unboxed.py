@@ -72,19 +72,8 @@ class UnboxedOps:
         v = self.v(op.operands[0])
         small = b.icmp_unsigned("<", b.add(v, ir.Constant(I64, 5)), ir.Constant(I64, 262))
         cached = b.inttoptr(b.add(ir.Constant(I64, id(0)), b.mul(v, ir.Constant(I64, SMALL_INT_STRIDE))), PTR)
-        start = b.block
-        call = self.fn.append_basic_block("box_int_call")
-        done = self.fn.append_basic_block("box_int_done")
-        b.cbranch(small, done, call)
-        b.position_at_end(call)
-        r = self.check_null(self.call("PyLong_FromLongLong", v), op)
-        end = b.block
-        b.branch(done)
-        b.position_at_end(done)
-        res = b.phi(PTR)
-        res.add_incoming(cached, start)
-        res.add_incoming(r, end)
-        self.values[op] = res
+        self.values[op] = self.fast_or_call(
+            small, cached, lambda: self.check_null(self.call("PyLong_FromLongLong", v), op), "box_int")
 
     def lower_int_to_float(self, op):
         self.values[op] = self.b.sitofp(self.v(op.operands[0]), F64)
