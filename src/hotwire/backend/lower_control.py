@@ -18,14 +18,7 @@ class ControlOps:
         self.b.cbranch(self.v(op.operands[0]), self.blocks[t], self.blocks[f])
 
     def lower_return(self, op):
-        pushed = self.bytecode_opname(op.offset) == "RETURN_VALUE"
-        self.emit_return(self.v(op.operands[0]), op.offset, pushed)
-
-    def bytecode_opname(self, offset):
-        from hotwire.frontend.bytecode import decode
-        if not hasattr(self, "_bc"):
-            self._bc = decode(self.code)
-        return self._bc.at(offset).opname
+        self.emit_return(self.v(op.operands[0]), op.offset, op.value_on_stack)
 
     def lower_deopt(self, op):
         self.b.branch(self.deopt_exit(op.deopt_state.offset, op.deopt_state.stack))

@@ -49,6 +49,7 @@ class Builder:
         self.code = code
         self.bc = decode(code)
         self.fn = Function(code, name or code.co_qualname)
+        self.fn.bytecode = self.bc
         self.blocks = {}          # instruction offset -> Block
         self.entry_depth = {}     # instruction offset -> stack depth on entry
         self.worklist = []
@@ -180,10 +181,10 @@ class Builder:
         self.push(self.const(ins.argval))
 
     def op_RETURN_CONST(self, ins):
-        self.emit(ir.Return(self.const(ins.argval), offset=ins.offset))
+        self.emit(ir.Return(self.const(ins.argval), offset=ins.offset, value_on_stack=False))
 
     def op_RETURN_VALUE(self, ins):
-        self.emit(ir.Return(self.pop(), offset=ins.offset))
+        self.emit(ir.Return(self.pop(), offset=ins.offset, value_on_stack=True))
 
     def op_LOAD_FAST(self, ins):
         self.push(self.emit(ir.LoadLocal(index=ins.arg, checked=False)))

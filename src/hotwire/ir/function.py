@@ -35,6 +35,7 @@ class Function:
         self.name = name
         self.blocks = []
         self.notes = []   # human-readable facts for explain(): deopt points, specialisations
+        self.bytecode = None  # the decoded bytecode it was built from (with tier-0 feedback)
 
     def new_block(self, offset):
         b = Block(offset)

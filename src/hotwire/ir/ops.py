@@ -497,7 +497,8 @@ class ForList(Terminator):
 @op("return", steals=True, attrs=("offset",))
 class Return(Terminator):
     """`offset` is the RETURN instruction's: when the frame must be finished by the interpreter (a
-    frame object or f_locals exists), the value is handed over there."""
+    frame object or f_locals exists), the value is handed over there. `value_on_stack` is False for
+    RETURN_CONST, which the interpreter re-executes without a stack value."""
 
 
 @op("deopt", can_deopt=True, attrs=("reason",))

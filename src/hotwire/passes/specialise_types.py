@@ -10,7 +10,6 @@ A guessed type is always guarded (guard_type deopts back to the interpreter at t
 operand that is already a box made in this function is used unboxed and its box disappears; frame states
 that mentioned the box now mention the unboxed value, which a deopt boxes again.
 """
-from hotwire.frontend.bytecode import decode
 from hotwire.ir import ops as ir
 from hotwire.ir.edit import insert_before, remove, replace_uses, stack_before
 
@@ -32,7 +31,7 @@ def _feedback(bc, op):
 class Specialiser:
     def __init__(self, fn, ctx):
         self.fn = fn
-        self.bc = decode(fn.code)
+        self.bc = fn.bytecode
         self.local_hints = dict(ctx.get("arg_types") or {})
         self.changed = False
         self._collect_local_hints()
