@@ -1165,3 +1165,61 @@ def test_signal_handler_exception_during_compilation_reaches_the_program(tmp_pat
     assert res["plain"] == ["raised", "too slow"]
     assert "internal compiler error" not in res["explain"], res["explain"]
     assert res["jitted"] == ["raised", "too slow"]
+
+
+CLONE_FUNCS = '''
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+def tak(x, y, z):
+    if y >= x:
+        return z
+    return tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y))
+
+def power(n):
+    return 1 if n == 0 else 3 * power(n - 1)
+
+def even(n):
+    return True if n == 0 else not even(n - 1)
+
+def with_local(n):
+    m = n - 1
+    return 0 if n <= 0 else with_local(m) + 1
+
+def calls_other(n):
+    return 0 if n <= 0 else calls_other(n - 1) + abs(n)
+'''
+
+
+@pytest.mark.parametrize("passes, expect_clone", [(None, True), ("-pure_clone", False)])
+def test_frameless_int_clone_where_it_applies_and_gives_up_exactly(tmp_path, passes, expect_clone):
+    """Self-recursive int functions get the frameless clone (explain says so), others do not; a clone
+    that gives up (int64 overflow, here more often than its give-up limit) leaves exact results."""
+    driver = '''
+    NAMES = ("fib", "tak", "power", "even", "with_local", "calls_other")
+    def run(ns, jit=None):
+        if jit:
+            for n in NAMES:
+                jit(ns[n])
+        out = [outcome(ns["fib"], 24), outcome(ns["tak"], 12, 8, 4)]
+        out += [outcome(ns["power"], n) for n in (3, 39, 40, 41, 80) * 4]
+        out += [outcome(ns["fib"], 20), outcome(ns["fib"], -3), outcome(ns["power"], 5)]
+        out += [outcome(ns["even"], 7), outcome(ns["with_local"], 9), outcome(ns["calls_other"], 9)]
+        return out
+    plain = run(load())
+    import hotwire
+    ns = load()
+    jitted = run(ns, hotwire.jit)
+    report(plain=plain, jitted=jitted, explain={n: hotwire.explain(ns[n]) for n in NAMES})
+    '''
+    res, _ = run_scenario(tmp_path, CLONE_FUNCS, driver, HOTWIRE_PASSES=passes)
+    assert_same(res["plain"], res["jitted"])
+    assert res["jitted"][0] == ["ok", "int", "46368"]
+    assert res["jitted"][6] == ["ok", "int", repr(3 ** 80)]
+    note = "frameless int64 clone"
+    for name, text in res["explain"].items():
+        assert text.startswith("compiled"), text
+        expected = expect_clone and name in ("fib", "tak", "power")
+        assert (note in text) == expected, (name, text)

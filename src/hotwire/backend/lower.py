@@ -17,7 +17,9 @@ from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.lower_objects import ObjectOps, is_immortal
 from hotwire.backend.lower_unboxed import UnboxedOps
+from hotwire.backend.pure_clone import PureClone, clone_plan
 from hotwire.ir import ops as irops
+from hotwire.passes.manager import disabled_passes
 
 
 SMALL_FUNCTION_OPS = 400
@@ -206,6 +208,7 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         self.tstate, self.func, args, nargs, kwnames = self.fn.args
         self.b = ir.IRBuilder(self.fn.append_basic_block("entry"))
         self.define_handoff()
+        self.emit_pure_clone(args, nargs, kwnames)
         self.emit_prologue(args, nargs, kwnames)
         start = self.b.block
         self.blocks = {}
@@ -224,6 +227,17 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         self.emit_vectorcall_entry(self.fn, name)
         self.has_loops = any(isinstance(op, irops.CheckEvalBreaker) for op in self.irfn.all_ops())
         return self.module, name
+
+    def emit_pure_clone(self, args, nargs, kwnames):
+        plan = None if "pure_clone" in disabled_passes() else clone_plan(self.irfn, self.code)
+        if plan is None:
+            return
+        kinds, symbol = plan
+        clone = PureClone(self, kinds)
+        clone.emit()
+        clone.emit_attempt(symbol, args, nargs, kwnames, self.global_cells(symbol))
+        self.irfn.notes.append("calls with small int arguments first try a frameless int64 clone "
+                               "(backend/pure_clone.py)")
 
     @staticmethod
     def _llvm_type(t):

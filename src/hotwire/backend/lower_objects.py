@@ -178,20 +178,10 @@ class ObjectOps:
         """A call of a function running this very code in the same namespace (recursion) enters our
         own body directly: no vectorcall dispatch, no entry checks, no thread-state lookup."""
         b = self.b
-        is_function = b.icmp_unsigned("==", self.type_of(func), self.const_ptr(types.FunctionType))
-        start = b.block
-        check = self.fn.append_basic_block("self_call_check")
         direct = self.fn.append_basic_block("self_call")
         generic = self.fn.append_basic_block("vectorcall")
         done = self.fn.append_basic_block("call_done")
-        b.cbranch(is_function, check, generic)
-        b.position_at_end(check)
-        same = b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_code", PTR), self.const_ptr(self.code))
-        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_globals", PTR),
-                                            self.address_of(self.global_cells.globals)))
-        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_builtins", PTR),
-                                            self.address_of(self.global_cells.builtins)))
-        b.cbranch(same, direct, generic)
+        self.branch_if_this_function(func, direct, generic)
         b.position_at_end(direct)
         r_direct = b.call(self.fn, [self.tstate, func, argv, nargs, ir.Constant(PTR, None)])
         b.branch(done)
@@ -202,8 +192,21 @@ class ObjectOps:
         r = b.phi(PTR)
         r.add_incoming(r_direct, direct)
         r.add_incoming(r_generic, generic)
-        del start
         return r
+
+    def branch_if_this_function(self, func, yes, no):
+        """Branch to `yes` when `func` is a function running this very code in the same globals and
+        builtins (what this compiled code, and its global cache cells, were made for)."""
+        b = self.b
+        check = self.fn.append_basic_block("same_function_check")
+        b.cbranch(b.icmp_unsigned("==", self.type_of(func), self.const_ptr(types.FunctionType)), check, no)
+        b.position_at_end(check)
+        same = b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_code", PTR), self.const_ptr(self.code))
+        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_globals", PTR),
+                                            self.address_of(self.global_cells.globals)))
+        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_builtins", PTR),
+                                            self.address_of(self.global_cells.builtins)))
+        b.cbranch(same, yes, no)
 
     def lower_call_ex(self, op):
         b = self.b

@@ -19,7 +19,8 @@ PIPELINE = [
 ]
 
 
-def _disabled():
+def disabled_passes():
+    """Names switched off by HOTWIRE_PASSES; `pure_clone` (backend/pure_clone.py) can be switched off too."""
     spec = os.environ.get("HOTWIRE_PASSES", "")
     return {p[1:] for p in spec.split(",") if p.startswith("-")}
 
@@ -30,7 +31,7 @@ def _wants(var, name):
 
 
 def run_passes(fn, ctx):
-    disabled = _disabled()
+    disabled = disabled_passes()
     always_verify = bool(os.environ.get("HOTWIRE_VERIFY"))
     for name, run in PIPELINE:
         if name in disabled:
