@@ -128,9 +128,11 @@ class PureClone(UnboxedOps):
         for fn in (self.entry, self.unrolled):
             fn.linkage = "internal"
         self.unrolled.attributes.add("alwaysinline")
-        self.failures = ir.GlobalVariable(self.module, I32, "hw_pure_failures_%x" % id(code))
-        self.failures.linkage = "internal"
-        self.failures.initializer = ir.Constant(I32, 0)
+        # The give-up count lives outside the module, at an address embedded like every other: a
+        # module global would need a relocation the fast code generator may not be able to reach.
+        counter = ctypes.c_int32(0)
+        lowering.keepalive.append(counter)
+        self.failures = ir.Constant(I64, ctypes.addressof(counter)).inttoptr(PTR)
         self.breaker = ir.Constant(I64, _interpreter_state() + off("PyInterpreterState.ceval.eval_breaker")).inttoptr(PTR)
 
     def v(self, value):
