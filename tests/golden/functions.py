@@ -13,6 +13,15 @@ def float_poly(x):
     return 3.0 * x * x + 2.0 * x - 1.0
 
 
+def float_forwarding(x1, x2, call):
+    # dx is stored, then read back twice in the same block: no guard, no unboxing again; after the
+    # call (which could run anything), it is guarded again.
+    dx = x1 - x2
+    d2 = dx * dx
+    call()
+    return d2 + dx
+
+
 def count_loop(n):
     total = 0
     for i in range(n):
@@ -55,6 +64,7 @@ def generator():
 WARMUP = {
     "add": [(1, 2)] * 4,
     "float_poly": [(1.5,)] * 4,
+    "float_forwarding": [(1.5, 0.25, int)] * 4,
     "count_loop": [(30,)] * 4,
     "list_index": [([1, 2, 3], 1)] * 4,
     "method_call": [("a,b",)] * 4,
