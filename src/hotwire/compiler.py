@@ -33,7 +33,8 @@ def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_too
     start = time.perf_counter()
     irfn = Builder(code, qualname).build()
     verify(irfn, "after build")
-    run_passes(irfn, {"arg_types": arg_types or {}})
+    namespaces = {} if global_cells is None else {"globals": global_cells.globals, "builtins": global_cells.builtins}
+    run_passes(irfn, {"arg_types": arg_types or {}, **namespaces})
     ir_text = format_function(irfn)
     if os.environ.get("HOTWIRE_DUMP_IR"):
         sys.stderr.write(ir_text)

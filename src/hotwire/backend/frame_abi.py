@@ -276,23 +276,25 @@ class FrameABI:
         depth = field(tstate, "PyThreadState.py_recursion_remaining")
         b.store(b.add(b.load(depth, typ=I32), ir.Constant(I32, 1)), depth)
 
-    def _exit_block(self, name, prev_instr_offset, stack, throwflag):
+    def _exit_block(self, name, prev_instr_offset, stack, throwflag, pushed=()):
         b = self.b
         saved = b.block
         blk = self.fn.append_basic_block(name)
         b.position_at_end(blk)
-        for i, v in enumerate(stack):
-            b.store(self.materialize(v), self.slot_ptr(self.nlocalsplus + i))
+        objects = [self.materialize(v) for v in stack] + list(pushed)
+        for i, obj in enumerate(objects):
+            b.store(obj, self.slot_ptr(self.nlocalsplus + i))
         self.store_field(self.frame, "_PyInterpreterFrame.stacktop",
-                         ir.Constant(I32, self.nlocalsplus + len(stack)))
+                         ir.Constant(I32, self.nlocalsplus + len(objects)))
         self.store_field(self.frame, "_PyInterpreterFrame.prev_instr", self.instr_ptr(prev_instr_offset))
         self.handoff(throwflag)
         b.position_at_end(saved)
         return blk
 
-    def deopt_exit(self, resume_offset, stack):
-        """Resume the interpreter at `resume_offset` with `stack` (the instruction runs again)."""
-        return self._exit_block("deopt_%d" % resume_offset, resume_offset - CODEUNIT, stack, 0)
+    def deopt_exit(self, resume_offset, stack, pushed=()):
+        """Resume the interpreter at `resume_offset` with `stack` (the instruction runs again), plus
+        `pushed`: owned objects on top (a call's result, when resuming after the call)."""
+        return self._exit_block("deopt_%d" % resume_offset, resume_offset - CODEUNIT, stack, 0, pushed)
 
     def error_exit(self, offset, stack):
         """An exception is set while executing the instruction at `offset`."""

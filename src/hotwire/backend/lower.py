@@ -17,9 +17,10 @@ from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.lower_objects import ObjectOps, is_immortal
 from hotwire.backend.lower_unboxed import UnboxedOps
-from hotwire.backend.pure_clone import PureClone, clone_plan
+from hotwire.backend.pure_clone import PureClone
 from hotwire.ir import ops as irops
 from hotwire.passes.manager import disabled_passes
+from hotwire.passes.pure_plan import clone_plan
 
 
 SMALL_FUNCTION_OPS = 400
@@ -41,6 +42,7 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         self.nlocalsplus = _read_i32(id(self.code) + off("PyCodeObject.co_nlocalsplus"))
         self.code_framesize = _read_i32(id(self.code) + off("PyCodeObject.co_framesize"))
         self._capi = {}
+        self._pure_clones = {}
         self.values = {}
         self.pairs = {}
         self._define_refcount_helpers()
@@ -232,12 +234,20 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         plan = None if "pure_clone" in disabled_passes() else clone_plan(self.irfn, self.code)
         if plan is None:
             return
-        kinds, symbol = plan
-        clone = PureClone(self, kinds)
-        clone.emit()
-        clone.emit_attempt(symbol, args, nargs, kwnames, self.global_cells(symbol))
+        if plan.self_name is None:
+            return  # only recursion gains from running frameless at the entry; calls use call_pure
+        clone = self.pure_clone(self.irfn, self.code, plan)
+        clone.emit_attempt(args, nargs, kwnames, self.global_cells(plan.self_name))
         self.irfn.notes.append("calls with small int arguments first try a frameless int64 clone "
                                "(backend/pure_clone.py)")
+
+    def pure_clone(self, irfn, code, plan):
+        """The frameless clone of `code` in this module (its own, or a callee's for call_pure),
+        emitted once however many places call it."""
+        clone = self._pure_clones.get(id(code))
+        if clone is None:
+            clone = self._pure_clones[id(code)] = PureClone(self, irfn, code, plan).emit()
+        return clone
 
     @staticmethod
     def _llvm_type(t):

@@ -8,8 +8,8 @@ import types
 
 from llvmlite import ir
 
-from hotwire.backend.capi import I8, I32, I64, PTR
-from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET
+from hotwire.backend.capi import F64, I8, I32, I64, PTR
+from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, PYLONG_NON_SIZE_BITS
 from hotwire.ir.ops import LoadConst
 
 _NB = ["Add", "And", "FloorDivide", "Lshift", "MatrixMultiply", "Multiply", "Remainder", "Or", "Power",
@@ -173,6 +173,74 @@ class ObjectOps:
         for o in op.operands:
             self.release(o)
         self.values[op] = self.check_null(r, op)
+
+    def lower_call_pure(self, op):
+        """The callee's frameless clone while the callable is that function and the arguments are
+        small ints; else (or when the clone gives up) the real call, whose result is unboxed when it
+        has the clone's type, and otherwise handed to the interpreter after the call."""
+        b = self.b
+        null, func, *args = op.operands
+        plan = op.plan
+        clone = self.pure_clone(op.callee_ir, op.callee.__code__, plan)
+        real_call = self.fn.append_basic_block("call_pure_real")
+        done = self.fn.append_basic_block("call_pure_done")
+        # The callable must be a function running the clone's code in our globals (not the callee
+        # object itself: holding it would keep its module alive as long as this code lives).
+        is_function = self.fn.append_basic_block("call_pure_function")
+        checked = self.fn.append_basic_block("call_pure_code")
+        b.cbranch(b.icmp_unsigned("==", self.type_of(self.v(func)), self.const_ptr(types.FunctionType)),
+                  is_function, real_call)
+        b.position_at_end(is_function)
+        same = b.and_(
+            b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_code", PTR),
+                            self.const_ptr(op.callee.__code__)),
+            b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_globals", PTR),
+                            self.address_of(self.global_cells.globals)))
+        b.cbranch(same, checked, real_call)
+        b.position_at_end(checked)
+        if plan.self_name is not None:
+            cell = ir.Constant(I64, self.global_cells(plan.self_name)).inttoptr(PTR)
+            recursion_bound = self.fn.append_basic_block("call_pure_self")
+            b.cbranch(b.icmp_unsigned("==", b.load(cell, typ=PTR), self.v(func)), recursion_bound, real_call)
+            b.position_at_end(recursion_bound)
+        fast = clone.emit_call([self.v(a) for a in args], real_call)
+        for o in op.operands:
+            self.release(o)
+        fast_end = b.block
+        b.branch(done)
+        b.position_at_end(real_call)
+        self.set_line(op)
+        arr = self.alloca(PTR, len(args) + 1)
+        for i, a in enumerate(args):
+            b.store(self.v(a), b.gep(arr, [ir.Constant(I64, i + 1)], source_etype=PTR))
+        argv = b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR)
+        nargsf = ir.Constant(I64, len(args) | PY_VECTORCALL_ARGUMENTS_OFFSET)
+        result = self.call("PyObject_Vectorcall", self.v(func), argv, nargsf, ir.Constant(PTR, None))
+        for o in op.operands:
+            self.release(o)
+        self.check_null(result, op)
+        expected = float if op.type == "f64" else int
+        fits = b.icmp_unsigned("==", self.type_of(result), self.const_ptr(expected))
+        if expected is int:
+            tag = self.load_field(result, "PyLongObject.lv_tag", I64)
+            fits = b.and_(fits, b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS)))
+        after = op.deopt_state
+        unboxed = self.fn.append_basic_block("call_pure_unbox")
+        b.cbranch(fits, unboxed, self.deopt_exit(after.offset, after.stack, pushed=[result]))
+        b.position_at_end(unboxed)
+        if expected is float:
+            slow = self.load_field(result, "PyFloatObject.ob_fval", F64)
+        else:
+            digit = b.zext(b.load(self.field_ptr(result, "PyLongObject.ob_digit"), typ=I32), I64)
+            slow = b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), digit)
+        self.decref(result)
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        value = b.phi(fast.type)
+        value.add_incoming(fast, fast_end)
+        value.add_incoming(slow, slow_end)
+        self.values[op] = value
 
     def call_maybe_recursive(self, func, argv, nargs, flag):
         """A call of a function running this very code in the same namespace (recursion) enters our

@@ -268,6 +268,16 @@ class Call(Op):
     """operands: callable, self_or_null, *args. kwnames is a tuple constant or None."""
 
 
+@op("call_pure", F64, steals=True, can_raise=True, can_deopt=True, attrs=("callee",))
+class CallPure(Op):
+    """A call of a global function that runs frameless (backend/pure_clone.py): operands as `call`
+    (null, callable, arguments). While the callable is `callee` and the arguments are small ints, the
+    clone `plan` computes the result, unboxed (`type` is i64 or f64, set per op); otherwise, or when
+    the clone gives up, the real call runs. If that returns something the unboxed result cannot
+    hold, the interpreter resumes *after* the call with the object pushed: `deopt_state` is that
+    resumption (the next instruction, and the stack below the call)."""
+
+
 @op("call_ex", OBJ, steals=True, can_raise=True, can_deopt=True)
 class CallEx(Op):
     """operands: callable, args, kwargs-or-null. Deopts unless args is a tuple and kwargs a dict."""

@@ -5,7 +5,9 @@ Where the types come from, in order of trust:
   2. CPython's own quickened instructions (tier 0 feedback): BINARY_OP_ADD_FLOAT, COMPARE_OP_INT,
      BINARY_SUBSCR_LIST_INT, FOR_ITER_RANGE ... read at each instruction's offset;
   3. hints for locals: a local that some specialised instruction saw as an int/float (or an argument
-     type given by the first call) is guessed to have that type at its other uses too.
+     type given by the first call) is guessed to have that type at its other uses too;
+  4. for + - * / with no feedback at all, a local of unknown type next to a known float is guessed to
+     be a float too.
 A guessed type is always guarded (guard_type deopts back to the interpreter at that instruction). An
 operand that is already a box made in this function is used unboxed and its box disappears; frame states
 that mentioned the box now mention the unboxed value, which a deopt boxes again.
@@ -145,6 +147,11 @@ class Specialiser:
         fb_type = next((t for s, t in _FEEDBACK_TYPES.items() if feedback.endswith("_" + s)), None)
         a, b = op.operands
         ta, tb = self.guessed_type(a, fb_type), self.guessed_type(b, fb_type)
+        if fb_type is None and oper in ("+", "-", "*", "/") and float in (ta, tb) and None in (ta, tb) \
+                and isinstance(a if ta is None else b, ir.LoadLocal):
+            # No feedback (the instruction saw mixed types while warming up, say an int 0 then
+            # floats): a local met with a known float is most likely a float too. Guarded.
+            ta, tb = ta or float, tb or float
         if ta not in (int, float) or tb not in (int, float):
             return
         state = stack_before(op)
