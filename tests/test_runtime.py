@@ -1190,15 +1190,25 @@ def with_local(n):
 
 def calls_other(n):
     return 0 if n <= 0 else calls_other(n - 1) + abs(n)
+
+def leaf(i, j):
+    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+
+def caller(n):
+    total = 0.0
+    for j in range(n):
+        total += leaf(3, j) * 2.0
+    return total
 '''
 
 
-@pytest.mark.parametrize("passes, expect_clone", [(None, True), ("-pure_clone", False)])
+@pytest.mark.parametrize("passes, expect_clone", [(None, True), ("-pure_clone,-call_pure_functions", False)])
 def test_frameless_int_clone_where_it_applies_and_gives_up_exactly(tmp_path, passes, expect_clone):
-    """Self-recursive int functions get the frameless clone (explain says so), others do not; a clone
-    that gives up (int64 overflow, here more often than its give-up limit) leaves exact results."""
+    """Self-recursive int functions get the frameless clone at their entry, a caller of a pure float
+    function runs that function's clone (explain says so for each), others do not; a clone that gives
+    up (int64 overflow, here more often than its give-up limit) leaves exact results."""
     driver = '''
-    NAMES = ("fib", "tak", "power", "even", "with_local", "calls_other")
+    NAMES = ("fib", "tak", "power", "even", "with_local", "calls_other", "caller")
     def run(ns, jit=None):
         if jit:
             for n in NAMES:
@@ -1207,6 +1217,7 @@ def test_frameless_int_clone_where_it_applies_and_gives_up_exactly(tmp_path, pas
         out += [outcome(ns["power"], n) for n in (3, 39, 40, 41, 80) * 4]
         out += [outcome(ns["fib"], 20), outcome(ns["fib"], -3), outcome(ns["power"], 5)]
         out += [outcome(ns["even"], 7), outcome(ns["with_local"], 9), outcome(ns["calls_other"], 9)]
+        out += [outcome(ns["caller"], 50), outcome(ns["caller"], 3)]
         return out
     plain = run(load())
     import hotwire
@@ -1223,3 +1234,5 @@ def test_frameless_int_clone_where_it_applies_and_gives_up_exactly(tmp_path, pas
         assert text.startswith("compiled"), text
         expected = expect_clone and name in ("fib", "tak", "power")
         assert (note in text) == expected, (name, text)
+    uses_leaf = "calls of leaf run its frameless clone (call_pure)" in res["explain"]["caller"]
+    assert uses_leaf == expect_clone, res["explain"]["caller"]
