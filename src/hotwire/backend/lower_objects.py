@@ -231,8 +231,7 @@ class ObjectOps:
         if expected is float:
             slow = self.load_field(result, "PyFloatObject.ob_fval", F64)
         else:
-            digit = b.zext(b.load(self.field_ptr(result, "PyLongObject.ob_digit"), typ=I32), I64)
-            slow = b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), digit)
+            slow = self.compact_int_value(result, tag)
         self.decref(result)
         slow_end = b.block
         b.branch(done)

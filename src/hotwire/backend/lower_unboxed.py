@@ -42,9 +42,7 @@ class UnboxedOps:
         compact = b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS))
         with b.if_else(compact, likely=True) as (fast, slow):
             with fast:
-                digit = b.zext(b.load(self.field_ptr(v, "PyLongObject.ob_digit"), typ=ir.IntType(32)), I64)
-                sign = b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3)))
-                small = b.mul(sign, digit)
+                small = self.compact_int_value(v, tag)
                 fast_end = b.block
             with slow:
                 overflow = self.alloca(ir.IntType(32))
@@ -60,6 +58,12 @@ class UnboxedOps:
         bad.add_incoming(overflowed, slow_end)
         self.deopt_if(bad, op)
         self.values[op] = result
+
+    def compact_int_value(self, v, tag):
+        """The value of an int object whose lv_tag (`tag`) says it is compact (at most one digit)."""
+        b = self.b
+        digit = b.zext(b.load(self.field_ptr(v, "PyLongObject.ob_digit"), typ=ir.IntType(32)), I64)
+        return b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), digit)
 
     def lower_box_float(self, op):
         r = self.call("PyFloat_FromDouble", self.v(op.operands[0]))

@@ -214,8 +214,7 @@ class PureClone(UnboxedOps):
             require(b.and_(b.icmp_unsigned("==", low.type_of(arg), low.const_ptr(int)),
                            b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS))),
                     "pure_arg%d" % i)
-            digit = b.zext(b.load(low.field_ptr(arg, "PyLongObject.ob_digit"), typ=I32), I64)
-            values.append(b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), digit))
+            values.append(low.compact_int_value(arg, tag))
         depth = low.load_field(low.tstate, "PyThreadState.py_recursion_remaining", I32)
         budget = b.select(b.icmp_signed("<", depth, ir.Constant(I32, MAX_DEPTH)), depth, ir.Constant(I32, MAX_DEPTH))
         require(b.icmp_signed(">", budget, ir.Constant(I32, 0)), "pure_not_too_deep")
