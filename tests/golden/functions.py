@@ -22,6 +22,12 @@ def float_forwarding(x1, x2, call):
     return d2 + dx
 
 
+def const_index_update(v, x):
+    # The COPY of the constant index 0 is used as an i64 constant: no guard, no unboxing.
+    v[0] -= x
+    return v
+
+
 def count_loop(n):
     total = 0
     for i in range(n):
@@ -65,6 +71,7 @@ WARMUP = {
     "add": [(1, 2)] * 4,
     "float_poly": [(1.5,)] * 4,
     "float_forwarding": [(1.5, 0.25, int)] * 4,
+    "const_index_update": [([1.0, 2.0], 0.5)] * 4,
     "count_loop": [(30,)] * 4,
     "list_index": [([1, 2, 3], 1)] * 4,
     "method_call": [("a,b",)] * 4,

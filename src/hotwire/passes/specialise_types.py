@@ -86,6 +86,13 @@ class Specialiser:
                 remove(block, v)
                 self.replace(v, inner, deopt_state)
             return self.convert(inner, t, anchor)
+        if isinstance(v, ir.Dup) and isinstance(v.operands[0], ir.LoadConst) \
+                and type(v.operands[0].value) is t and self.static_type(v.operands[0]) is t:
+            # A copy of a constant (`v[0] -= x` copies the index): the constant's value, no guard.
+            c = ir.F64Const(value=v.operands[0].value) if t is float else ir.I64Const(value=v.operands[0].value)
+            insert_before(block, block.ops[0], [c])
+            releases.append(v)
+            return c
         if isinstance(v, ir.LoadConst) and type(v.value) in (int, float):
             c = ir.F64Const(value=float(v.value)) if t is float else ir.I64Const(value=v.value)
             insert_before(block, block.ops[0], [c])  # defined before any guard that mentions it
