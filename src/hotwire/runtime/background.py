@@ -6,10 +6,11 @@ building, passes, lowering) take turns with the program at the interpreter's swi
 
 The worker is made with `_thread`, not `threading`: it is invisible to `threading.enumerate()` and
 `threading.active_count()` (a program sees the threads it made, as under CPython) and, like a daemon
-thread, it does not keep the process alive. It is started by the first job, and it imports the compiler
-and LLVM itself, on its own thread, so the first hot function costs the main thread nothing: an import
-on another thread waits for a module the program is importing to finish, where an import inside a
-monitoring callback on the program's thread would meet that module half-initialised.
+thread, it does not keep the process alive. It is started by a job when none is running and ends when
+the queue is empty. It imports the compiler and LLVM itself, on its own thread, so the first hot
+function costs the main thread nothing: an import on another thread waits for a module the program is
+importing to finish, where an import inside a monitoring callback on the program's thread would meet
+that module half-initialised.
 
 Lifecycle rules:
 - **Signals** are blocked on the worker: the kernel delivers them to the main thread, whose handlers
@@ -18,6 +19,7 @@ Lifecycle rules:
   run finishes first, because LLVM's static destructors would run under a thread still inside LLVM.
 - **fork()**: the child has no worker thread. Its queue is emptied and a new worker starts with the
   child's first job (install.py makes sure no compile is half-way through LLVM when the fork happens).
+  A fork while the worker runs makes CPython 3.12 warn that the process is multi-threaded.
 """
 import _signal
 import _thread
@@ -34,18 +36,17 @@ SHUTDOWN_WAIT_SECONDS = 60   # the longest compile seen here takes 3 s (engine.B
 
 class _Worker:
     jobs = []                       # (job, args) in submission order
-    wakeup = None                   # locked while there is nothing to do
+    state = None                    # guards `alive` and the queue against the worker's check to exit
     running = None                  # held while a job runs
-    started = False
+    alive = False
     closed = False
 
 
 def _fresh_state():
     _Worker.jobs = []
-    _Worker.wakeup = _thread.allocate_lock()
-    _Worker.wakeup.acquire()
+    _Worker.state = _thread.allocate_lock()
     _Worker.running = _thread.allocate_lock()
-    _Worker.started = False
+    _Worker.alive = False
 
 
 _fresh_state()
@@ -55,36 +56,29 @@ def submit(job, *args):
     """Run job(*args) on the worker thread. False when the compiler has shut down (at exit)."""
     if _Worker.closed:
         return False
-    _Worker.jobs.append((job, args))
-    if not _Worker.started:
-        _Worker.started = True
-        _thread.start_new_thread(_run, ())
-    _wake()
+    with _Worker.state:
+        _Worker.jobs.append((job, args))
+        if not _Worker.alive:
+            _Worker.alive = True
+            _thread.start_new_thread(_run, ())
     return True
 
 
-def _wake():
-    try:
-        _Worker.wakeup.release()
-    except RuntimeError:  # already awake
-        pass
-
-
 def _run():
+    """The worker: runs jobs until the queue is empty, then ends (a fork() while nothing compiles then
+    sees a single-threaded process, as under CPython; the next job starts a new worker)."""
     _signal.pthread_sigmask(_signal.SIG_BLOCK, _signal.valid_signals())
     while True:
-        _Worker.wakeup.acquire()
-        while not _Worker.closed:
-            with _Worker.running:   # taken before the job leaves the queue: pending() never misses it
-                if not _Worker.jobs:
-                    break
+        with _Worker.running:   # taken before the job leaves the queue: pending() never misses it
+            with _Worker.state:
+                if not _Worker.jobs or _Worker.closed:
+                    _Worker.alive = False
+                    return
                 job, args = _Worker.jobs.pop(0)
-                try:
-                    job(*args)
-                except BaseException:  # a job records its own failures; the worker must go on
-                    pass
-        if _Worker.closed:
-            return
+            try:
+                job(*args)
+            except BaseException:  # a job records its own failures; the worker must go on
+                pass
 
 
 def pending():
@@ -105,8 +99,8 @@ def wait_idle(timeout):
 def shutdown():
     """No more jobs: drop the queued ones and wait for the running one (see the module docstring)."""
     _Worker.closed = True
-    _Worker.jobs.clear()
-    _wake()
+    with _Worker.state:
+        _Worker.jobs.clear()
     if _Worker.running.acquire(timeout=SHUTDOWN_WAIT_SECONDS):
         _Worker.running.release()
 
