@@ -21,7 +21,7 @@ PROGRAMS = Path(__file__).parent / "cli_programs"
 CONSOLE_SCRIPT = Path(sys.executable).parent / "hotwire"
 PYTHON311 = Path("/root/.pyenv/versions/3.11.7/bin/python3")
 ENV = {name: value for name, value in os.environ.items() if not name.startswith("HOTWIRE_")}
-ENV.update(PYTHONDONTWRITEBYTECODE="1", HOTWIRE_THRESHOLD="1000000")
+ENV.update(PYTHONDONTWRITEBYTECODE="1", HOTWIRE_THRESHOLD="1000000", HOTWIRE_SYNC="1")
 
 
 def start(command, cwd=PROGRAMS, env=ENV, merge_stderr=False):

@@ -3,7 +3,7 @@
 For each program two processes run, concurrently, with cwd = tests/corpus and PYTHONHASHSEED=0:
 
     python prog.py                       (plain CPython, HOTWIRE_* variables removed)
-    python -m hotwire prog.py            (HOTWIRE_THRESHOLD=0, HOTWIRE_ONLY=tests/corpus,
+    python -m hotwire prog.py            (HOTWIRE_THRESHOLD=0, HOTWIRE_SYNC=1, HOTWIRE_ONLY=tests/corpus,
                                           HOTWIRE_STATS_FILE=<tmp>/stats.json)
 
 and their exit status, stdout and stderr must be byte-for-byte identical (tracebacks included: the CLI
@@ -70,6 +70,7 @@ def test_differential(prog, tmp_path):
     plain_env = _base_env()
     jit_env = _base_env()
     jit_env["HOTWIRE_THRESHOLD"] = "0"
+    jit_env["HOTWIRE_SYNC"] = "1"   # compiled at the first call itself, not by the background thread later
     jit_env["HOTWIRE_ONLY"] = str(CORPUS)
     jit_env["HOTWIRE_STATS_FILE"] = str(stats_file)
 

@@ -54,6 +54,7 @@ def _env(tmp_path, **extra):
     env.pop("PYTHONSTARTUP", None)
     env["PYTHONHASHSEED"] = "0"
     env["HOTWIRE_THRESHOLD"] = "1000000"     # only what a scenario asks for is compiled
+    env["HOTWIRE_SYNC"] = "1"                # compiled when it becomes hot, not some time later
     env["HOTWIRE_ONLY"] = str(tmp_path)
     env.update(extra)
     return {k: v for k, v in env.items() if v is not None}

@@ -21,7 +21,6 @@ own modules in sys.modules.
 import builtins
 import ctypes
 import os
-import runpy
 import sys
 from importlib.machinery import BuiltinImporter, SourceFileLoader
 from types import ModuleType
@@ -48,6 +47,11 @@ Options come before the program; everything after it belongs to the program.
   --version       show the hotwire version and exit
 
 The word `run` is optional: `{prog} script.py` is the same as `{prog} run script.py`.
+
+The program runs with HOTWIRE=1 (and HOTWIRE_THRESHOLD=N for --threshold) in its
+environment, so the Python 3.12 processes it starts have the JIT as well.
+Functions are compiled on a background thread; HOTWIRE_SYNC=1 compiles them in
+line. See the README for every HOTWIRE_* variable.
 """
 
 _FILE_INPUT = 257  # Py_file_input: parse a whole module
@@ -91,6 +95,11 @@ def main(argv=None, prog="hotwire"):
         sys.stdout.write(f"hotwire {hotwire.__version__}\n")
         return 0
     threshold, stats, mode, target, args = request
+    # Child processes (subprocess, multiprocessing, pyperf workers) get the JIT and its settings too,
+    # through the autoload .pth (see _hotwire_autoload.py).
+    os.environ["HOTWIRE"] = "1"
+    if threshold is not None:
+        os.environ["HOTWIRE_THRESHOLD"] = str(threshold)
     if stats:
         os.environ["HOTWIRE_STATS"] = "1"
     return _MODES[mode](target, args, threshold)
@@ -155,6 +164,7 @@ def _run_file(path, args, threshold):
     # CPython makes the name absolute without normalising it: '/cwd/./a/../x.py'.
     filename = os.getcwd() if path in ("", ".") else os.path.join(os.getcwd(), path)
     if _importer(filename) is not None:
+        import runpy
         _start([path, *args], filename, threshold, keep_path0=True)
         sys.audit("cpython.run_module", "__main__")
         _execute(runpy._run_module_as_main, "__main__", False)
@@ -176,6 +186,7 @@ def _run_file(path, args, threshold):
 
 def _run_module(name, args, threshold):
     """`python -m name args`."""
+    import runpy
     _start(["-m", *args], os.getcwd(), threshold)
     sys.audit("cpython.run_module", name)
     _execute(runpy._run_module_as_main, name, True)

@@ -1,6 +1,7 @@
 """The LLVM JIT engines of the process: load llvmlite lazily, optimise and compile modules.
 
-LLVM is loaded by hotwire.enable() (see api.enable for why not later).
+LLVM is loaded by the first compile, on the background worker, or by api.load_compiler() before anything
+compiles in line (see there for why not later).
 Every module is verified (`module.verify()`) before it is optimised; HOTWIRE_DUMP_LLVM=1 and
 HOTWIRE_DUMP_ASM=1 print the LLVM IR and the machine code of each compiled function.
 """

@@ -489,14 +489,21 @@ class ObjectOps:
         self.values[op] = self._simple_call(op, "PyObject_GetIter")
 
     def lower_check_eval_breaker(self, op):
+        """Signals and pending calls (Py_MakePendingCalls), then the GIL offered to other threads
+        (taking it back recomputes eval_breaker). Whatever is still asked for then, a scheduled GC or
+        an asynchronous exception, has no C API: the interpreter's JUMP_BACKWARD handles it, and the
+        call goes on in the interpreter."""
         b = self.b
         interp = self.load_field(self.tstate, "PyThreadState.interp", PTR)
-        flag = b.load_atomic(self.field_ptr(interp, "PyInterpreterState.ceval.eval_breaker"), "monotonic", 4, typ=I32)
+        breaker = self.field_ptr(interp, "PyInterpreterState.ceval.eval_breaker")
+        flag = b.load_atomic(breaker, "monotonic", 4, typ=I32)
         with b.if_then(b.icmp_unsigned("!=", flag, ir.Constant(I32, 0)), likely=False):
             self.set_line(op)
             self.check_neg(self.call("Py_MakePendingCalls"), op)
             saved = self.call("PyEval_SaveThread")
             self.call("PyEval_RestoreThread", saved)
+            still = b.load_atomic(breaker, "monotonic", 4, typ=I32)
+            self.deopt_if(b.icmp_unsigned("!=", still, ir.Constant(I32, 0)), op)
 
 
 def is_immortal(obj):

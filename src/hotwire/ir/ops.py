@@ -459,9 +459,11 @@ class ListSetF64(Op):
 class TupleGet(Op): pass
 
 
-@op("check_eval_breaker", VOID, can_raise=True)
+@op("check_eval_breaker", VOID, can_raise=True, can_deopt=True)
 class CheckEvalBreaker(Op):
-    """At loop back edges: run signal handlers and pending calls, let other threads take the GIL."""
+    """At loop back edges: run signal handlers and pending calls, let other threads take the GIL. What
+    only the interpreter can do (a scheduled garbage collection, an asynchronous exception) deopts to
+    its JUMP_BACKWARD, which does it."""
 
 
 # ---- terminators ------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """The public API: enable(), disable(), jit(), explain(), stats(), is_compiled()."""
+import atexit
 import os
+import sys
 
-from hotwire.backend.engine import load_llvm
-from hotwire.runtime import hotness, install
+from hotwire.runtime import background, hotness, install
 from hotwire.runtime import stats as _stats
 
 DEFAULT_THRESHOLD = 10
-_exit_report = {"registered": False}
+_exit_handler = {"registered": False}
 
 
 def _threshold_from_env():
@@ -22,21 +23,53 @@ def _threshold_from_env():
     return value
 
 
+def _sync_from_env():
+    return os.environ.get("HOTWIRE_SYNC", "") not in ("", "0")
+
+
 def enable(threshold=None):
     """Compile functions once they have been called `threshold` times (HOTWIRE_THRESHOLD, default
-    10; 0 compiles at the first call, which itself still runs in the interpreter)."""
+    10; 0 compiles at the first call, which itself still runs in the interpreter). Compiling happens
+    on a background thread, or in line with HOTWIRE_SYNC=1."""
     if threshold is None:
         threshold = _threshold_from_env()
     if threshold < 0:
         raise ValueError("threshold must be >= 0")
-    if not _exit_report["registered"]:
-        _stats.register_exit_report()
-        _exit_report["registered"] = True
-    # LLVM is loaded now, not at the first compile: compiling happens inside a monitoring callback,
-    # possibly in the middle of one of the program's imports, where importing llvmlite (which
-    # imports typing, importlib.resources...) could meet a half-initialised module.
-    load_llvm()
+    sync = _sync_from_env()
+    install.set_sync(sync)
+    if not _exit_handler["registered"]:
+        atexit.register(_shutdown)
+        _exit_handler["registered"] = True
+    if sync:
+        load_compiler()
     hotness.start(threshold)
+
+
+def load_compiler():
+    """Import the compiler and load LLVM now, on this thread, outside any monitoring callback.
+
+    Needed before anything compiles in line (HOTWIRE_SYNC=1, hotwire.jit): compilation then runs inside
+    a monitoring callback, possibly while the program is half-way through importing a module that
+    llvmlite or the compiler imports too (typing, enum, re...); importing them there would find that
+    module half-initialised. The background worker imports them on its own thread instead, where the
+    import waits for the program's to finish.
+    """
+    import hotwire.compiler  # noqa: F401
+    import hotwire.runtime.globals_cache  # noqa: F401
+    from hotwire.backend.engine import load_llvm
+    load_llvm()
+
+
+def _shutdown():
+    """At exit, in this order: nothing new compiles and the running compile finishes (LLVM must be idle
+    when the process exits); the counters stop; the dict and function watchers go, with every global
+    cell emptied; then the stats report, which now counts every compile."""
+    background.shutdown()
+    hotness.stop()
+    globals_cache = sys.modules.get("hotwire.runtime.globals_cache")
+    if globals_cache is not None:   # else nothing was ever compiled: no watchers
+        globals_cache.clear_watchers()
+    _stats.report_at_exit()
 
 
 def disable():
@@ -49,6 +82,7 @@ def jit(func):
     types of its int/float arguments are the type feedback; later calls run the compiled code)."""
     if not hotness.is_active():
         enable()
+    load_compiler()
     hotness.request(func.__code__)
     return func
 
@@ -72,6 +106,8 @@ def explain(func):
     reason = install.rejected.get(code)
     if reason is not None:
         return f"not compiled: {reason}"
+    if code in install.queued:
+        return "not compiled yet: queued for the background compiler"
     return ("not compiled: not hot yet (called fewer times than the threshold)"
             if hotness.is_active() else "not compiled: the JIT is not enabled")
 

@@ -8,10 +8,15 @@ name up itself (and deopts if it is missing, so the interpreter raises NameError
 dict has let go of. Monkey-patching `builtins.len` or rebinding a global mid-loop is seen at the next
 load. Compiled code also checks on entry that the function's globals and builtins are the dicts its
 cells were made for (frame_abi.emit_vectorcall_entry).
+
+Cells are made on the background compiler's thread while the program goes on changing its dicts, so
+making a cell (register, watch, fill) and handling a watcher event are serialised by `_lock`: else an
+event handled between the compiler's read of a dict and its store into the cell would be overwritten
+with the old value, and the set of keys could change while the handler walks it.
 """
-import atexit
 import builtins
 import ctypes
+import threading
 
 from hotwire.backend.engine import keep_forever
 from hotwire.runtime import watchers
@@ -67,42 +72,51 @@ def _resolve(globals_, builtins_, name):
 
 
 _MISSING = object()
+_lock = threading.RLock()   # reentrant: a dict lookup in a locked section may run a key's __eq__
 
 
 @watchers.DICT_HANDLER
 def _on_dict_event(event, dict_address, key_address, new_address):
-    """A watched dict is about to change. Update the cells that depend on the key."""
+    """A watched dict is about to change. Update the cells that depend on the key (runs on the thread
+    that changes the dict)."""
     try:
-        keys = _State.by_dict.get(dict_address)
-        if not keys:
-            return 0
-        if event > 2:  # cloned, cleared, deallocated: forget what we knew; compiled code looks up
-            for key in keys:
-                _set_cell(_State.cells[key], None)
-            if event == 5:
-                _forget_dict(dict_address)
-            _State.invalidations += 1
-            return 0
-        name = ctypes.cast(key_address, ctypes.py_object).value
-        for key in list(keys):
-            if key[1] != name:
-                continue
-            globals_ = ctypes.cast(key[0], ctypes.py_object).value
-            builtins_ = ctypes.cast(_State.namespaces[key[0]], ctypes.py_object).value
-            if dict_address == key[0]:
-                value = new_address if event != 2 else None
-                if value is None:
-                    b = builtins_.get(name, _MISSING) if isinstance(builtins_, dict) else _MISSING
-                    value = None if b is _MISSING else id(b)
-            elif name in globals_:
-                continue  # a builtin changed, but a global of the same name shadows it
-            else:
-                value = new_address if event != 2 else None
-            _set_cell(_State.cells[key], value)
-            _State.invalidations += 1
+        with _lock:
+            return _update_cells(event, dict_address, key_address, new_address)
+    except BaseException:  # a watcher must not raise: the dict's cells are emptied (always correct)
+        for key in _State.by_dict.get(dict_address, ()):
+            _set_cell(_State.cells[key], None)
         return 0
-    except BaseException:  # a watcher must not raise; the cell is left NULL (always correct)
+
+
+def _update_cells(event, dict_address, key_address, new_address):
+    keys = _State.by_dict.get(dict_address)
+    if not keys:
         return 0
+    if event > 2:  # cloned, cleared, deallocated: forget what we knew; compiled code looks up
+        for key in keys:
+            _set_cell(_State.cells[key], None)
+        if event == 5:
+            _forget_dict(dict_address)
+        _State.invalidations += 1
+        return 0
+    name = ctypes.cast(key_address, ctypes.py_object).value
+    for key in list(keys):
+        if key[1] != name:
+            continue
+        globals_ = ctypes.cast(key[0], ctypes.py_object).value
+        builtins_ = ctypes.cast(_State.namespaces[key[0]], ctypes.py_object).value
+        if dict_address == key[0]:
+            value = new_address if event != 2 else None
+            if value is None:
+                b = builtins_.get(name, _MISSING) if isinstance(builtins_, dict) else _MISSING
+                value = None if b is _MISSING else id(b)
+        elif name in globals_:
+            continue  # a builtin changed, but a global of the same name shadows it
+        else:
+            value = new_address if event != 2 else None
+        _set_cell(_State.cells[key], value)
+        _State.invalidations += 1
+    return 0
 
 
 def _forget_dict(address):
@@ -145,13 +159,19 @@ def _ensure_watchers():
     _State.func_watcher_id = _add_func_watcher(func_cb)
     if _State.watcher_id < 0 or _State.func_watcher_id < 0:
         raise RuntimeError("no dict or function watcher available")
-    atexit.register(_clear_watchers)
 
 
-def _clear_watchers():
-    """At exit, before modules are torn down: no Python handler may run during finalization."""
-    ctypes.pythonapi.PyDict_ClearWatcher(_State.watcher_id)
-    ctypes.pythonapi.PyFunction_ClearWatcher(_State.func_watcher_id)
+def clear_watchers():
+    """At exit (api._shutdown), before modules are torn down: no Python handler may run during
+    finalization. Without watchers the cells could go stale, so every cell is emptied: compiled code
+    that still runs (atexit handlers, __del__ methods) looks its globals up itself."""
+    if _State.watcher_id is None:
+        return
+    with _lock:
+        ctypes.pythonapi.PyDict_ClearWatcher(_State.watcher_id)
+        ctypes.pythonapi.PyFunction_ClearWatcher(_State.func_watcher_id)
+        for index in _State.cells.values():
+            _set_cell(index, None)
 
 
 def publish_entry(code, entry_address):
@@ -171,17 +191,18 @@ class CellProvider:
 
     def __call__(self, name):
         key = (id(self.globals), name)
-        index = _State.cells.get(key)
-        if index is None:
-            index = _new_cell()
-            _State.cells[key] = index
-            _State.namespaces[id(self.globals)] = id(self.builtins)
-            for d in (self.globals, self.builtins):
-                _State.by_dict.setdefault(id(d), set()).add(key)
-                _watch(_State.watcher_id, d)
-            watchers.mark_name(name)
-            _set_cell(index, _resolve(self.globals, self.builtins, name))
-        return _cell_address(index)
+        with _lock:
+            index = _State.cells.get(key)
+            if index is None:
+                index = _new_cell()
+                _State.cells[key] = index
+                _State.namespaces[id(self.globals)] = id(self.builtins)
+                for d in (self.globals, self.builtins):
+                    _State.by_dict.setdefault(id(d), set()).add(key)
+                    _watch(_State.watcher_id, d)
+                watchers.mark_name(name)
+                _set_cell(index, _resolve(self.globals, self.builtins, name))
+            return _cell_address(index)
 
 
 def provider_for(func):

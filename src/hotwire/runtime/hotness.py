@@ -5,6 +5,8 @@ about backward jumps (loop iterations). After `threshold` calls, or LOOP_ITERATI
 as many iterations of its loops, the function is compiled (a running call finishes in the interpreter: there is no on-stack
 replacement yet) with the feedback its quickened bytecode holds, and the
 event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
+Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for);
+while a code object is queued its calls run in the interpreter and cost one lookup here.
 Code with free variables keeps the event: each new closure object made from it gets the compiled code
 installed at its first call. Our own tool's PY_START bit is ignored by the compiled entry's check for
 debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
@@ -64,6 +66,8 @@ def _on_start(code, offset):
         return _DISABLE
     if code in install.rejected:
         return _DISABLE
+    if code in install.queued:
+        return None   # the background compiler has it; this call runs in the interpreter
     if code not in install.units:
         n = _counts.get(code, 0) + 1
         _counts[code] = n
@@ -73,10 +77,12 @@ def _on_start(code, offset):
     func = _function_of(frame)
     if not hasattr(func, "__code__") or func.__code__ is not code:
         return None
-    unit = install.compile_for(func, _argument_types(code, frame))
-    if unit is None or not code.co_freevars:
-        return _DISABLE
-    return None
+    # hotwire.jit asked for this function to be compiled at its first call: in line, not queued.
+    compile_ = install.compile_now if code in _requested else install.compile_for
+    unit = compile_(func, _argument_types(code, frame))
+    if unit is None:
+        return _DISABLE if code in install.rejected else None
+    return None if code.co_freevars else _DISABLE
 
 
 def _argument_types(code, frame):

@@ -2,17 +2,36 @@
 
 The registry remembers, for every code object hotwire has looked at, either its CompiledUnit or the
 reason it stays in the interpreter, so `explain()` and the stats can say what happened.
+
+Two ways in. `compile_now` compiles on the calling thread: with HOTWIRE_SYNC=1, for `hotwire.jit`, and on
+the background worker. `compile_for`, what the hotness counters call, compiles in line when synchronous
+and otherwise queues the function for the background compiler (runtime/background.py) and returns at
+once; the worker installs the code on the function when it is done.
+
+The compiler and LLVM are imported by the first compile, not with this module: `import hotwire` must stay
+cheap for short scripts. The first compile runs on the worker thread, or, when compiling in line, after
+`api.load_compiler()` has imported everything at enable() (an import inside a monitoring callback could
+meet a module the program is half-way through importing).
+
+Races with the program while the worker compiles (the worker holds the GIL only between LLVM calls):
+- `func.__code__`, its globals or builtins replaced meanwhile: the code is installed only if func still
+  holds that code object, and the compiled entry itself checks code, globals and builtins at every call
+  (frame_abi.emit_vectorcall_entry), so a replacement that slips in between falls back to the
+  interpreter.
+- Globals changed meanwhile: compiled code reads them through cells that dict watchers keep current
+  (globals_cache.py, whose cells are made under a lock the watcher also takes).
+- fork(): the child must not inherit a compile half-way through LLVM (its locks would stay held for
+  ever), so the fork waits for the running compile (`_lock`). If that takes longer than
+  FORK_WAIT_SECONDS, the child compiles nothing and says why.
 """
+import _signal   # not `signal`, which imports enum: `import hotwire` stays cheap for short scripts
 import ctypes
-import signal
+import os
+import sys
 import threading
-import time
 import weakref
 
-from hotwire.backend.engine import release_module
-from hotwire.compiler import compile_code
-from hotwire.frontend.py312 import NotCompilable
-from hotwire.runtime import globals_cache, stats
+from hotwire.runtime import background, stats
 from hotwire.runtime.tool import own_tool_mask
 
 _set_vectorcall = ctypes.pythonapi.PyFunction_SetVectorcall
@@ -20,8 +39,10 @@ _set_vectorcall.argtypes = [ctypes.py_object, ctypes.c_void_p]
 _set_vectorcall.restype = None
 _default_vectorcall = ctypes.cast(ctypes.pythonapi._PyFunction_Vectorcall, ctypes.c_void_p).value
 
-_lock = threading.RLock()
-_compiling = [0]
+_lock = threading.RLock()          # one compile at a time, on any thread; the fork gate
+_per_thread = threading.local()    # .depth: compile_now calls running on this thread
+_mode = {"sync": False, "refusal": None}   # refusal: why nothing compiles in this process
+FORK_WAIT_SECONDS = 30
 
 
 class ByIdentity:
@@ -49,6 +70,14 @@ class ByIdentity:
         if item is not None and self._on_death is not None:
             self._on_death(item[1])
 
+    def discard(self, code):
+        item = self._items.get(id(code))
+        if item is not None and item[0]() is code:
+            del self._items[id(code)]
+
+    def clear(self):
+        self._items.clear()
+
     def __iter__(self):
         return (ref() for ref, _ in list(self._items.values()) if ref() is not None)
 
@@ -57,16 +86,30 @@ class ByIdentity:
 
 
 _ABSENT = object()
-_HANDLED_SIGNALS = signal.valid_signals() - {signal.SIGKILL, signal.SIGSTOP, signal.SIGSEGV,
-                                             signal.SIGBUS, signal.SIGFPE, signal.SIGILL}
+_HANDLED_SIGNALS = _signal.valid_signals() - {_signal.SIGKILL, _signal.SIGSTOP, _signal.SIGSEGV,
+                                              _signal.SIGBUS, _signal.SIGFPE, _signal.SIGILL}
 
 
 def compiling():
-    """True while hotwire compiles: calls made by the compiler itself are not counted as hot."""
-    return _compiling[0] > 0
-units = ByIdentity(on_death=lambda unit: release_module(unit.module))  # code -> CompiledUnit
+    """True while this thread compiles: calls made by the compiler itself are not counted as hot.
+    Per thread: the program's calls go on being counted while the worker compiles."""
+    return getattr(_per_thread, "depth", 0) > 0
+
+
+def _release(unit):
+    engine = sys.modules.get("hotwire.backend.engine")   # loaded, since a unit exists
+    if engine is not None:   # else the interpreter is shutting down and frees everything
+        engine.release_module(unit.module)
+
+
+units = ByIdentity(on_death=_release)   # code -> CompiledUnit
 rejected = ByIdentity()   # code -> reason (str)
-_vectorcall_offset = None
+queued = ByIdentity()     # code -> True while the background compiler has it
+
+
+def set_sync(sync):
+    """True: compile_for compiles in line (HOTWIRE_SYNC=1); False: on the background worker."""
+    _mode["sync"] = sync
 
 
 def current_vectorcall(func):
@@ -80,49 +123,98 @@ def is_installed(func):
 
 
 def compile_for(func, arg_types=None):
-    """Compile func's code (once per code object) and install it on func. Returns the unit or None.
-    Everything it needs is imported with this module, not here: it runs inside a monitoring callback,
-    possibly in the middle of the program's own imports."""
+    """Compile func's code and install it on func: in line when synchronous, else queued for the
+    background compiler (then None now, and the worker installs it). Returns the unit once it exists."""
+    if _mode["sync"]:
+        return compile_now(func, arg_types)
     code = func.__code__
-    with _lock:
-        if code in rejected:
-            return None
-        unit = units.get(code)
-        if unit is None:
-            # Signals wait until the compiler is done: a handler's exception belongs to the program,
-            # not to the compiler (which would take it for a compiler error). Handlers already due run
-            # first, and what they raise goes to the program.
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HANDLED_SIGNALS)
-            try:
-                ctypes.pythonapi.PyErr_CheckSignals()
-            except BaseException:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                raise
-            _compiling[0] += 1
-            try:
-                unit = compile_code(code, func.__qualname__, arg_types,
-                                    global_cells=globals_cache.provider_for(func),
-                                    own_tool_mask=own_tool_mask())
-            except NotCompilable as e:
-                rejected[code] = str(e)
-                stats.record_rejection(code, str(e))
-                return None
-            except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
-                reason = f"internal compiler error: {type(e).__name__}: {e}"
-                rejected[code] = reason
-                stats.record_rejection(code, reason)
-                if stats.debug_enabled():
-                    raise
-                return None
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                _compiling[0] -= 1
-            units[code] = unit
-            globals_cache.publish_entry(code, unit.entry_address)
-            stats.record_compile(code, unit.compile_seconds)
-        if func.__code__ is code:
-            _set_vectorcall(func, unit.entry_address)
+    unit = units.get(code)
+    if unit is not None:
+        _install(func, code, unit)
         return unit
+    if code not in rejected and code not in queued:
+        queued[code] = True
+        if not background.submit(_compile_queued, code, weakref.ref(func), arg_types):
+            queued.discard(code)
+    return None
+
+
+def _compile_queued(code, func_ref, arg_types):
+    """The worker's job. The function may have died, or got another __code__, while it waited."""
+    try:
+        func = func_ref()
+        if func is not None and func.__code__ is code:
+            compile_now(func, arg_types)
+    finally:
+        queued.discard(code)
+
+
+def compile_now(func, arg_types=None):
+    """Compile func's code on this thread (once per code object) and install it on func. Returns the
+    unit or None."""
+    code = func.__code__
+    _per_thread.depth = getattr(_per_thread, "depth", 0) + 1
+    try:
+        with _lock:
+            if code in rejected:
+                return None
+            unit = units.get(code)
+            if unit is None:
+                unit = _compile(func, code, arg_types)
+                if unit is None:
+                    return None
+            _install(func, code, unit)
+            return unit
+    finally:
+        _per_thread.depth -= 1
+
+
+def _install(func, code, unit):
+    # No Python call between the check and the store; the entry's own code check covers the rest.
+    if func.__code__ is code:
+        _set_vectorcall(func, unit.entry_address)
+
+
+def _reject(code, reason):
+    rejected[code] = reason
+    stats.record_rejection(code, reason)
+
+
+def _compile(func, code, arg_types):
+    """The pipeline for one code object, under _lock; records the unit or the refusal."""
+    if _mode["refusal"]:
+        _reject(code, _mode["refusal"])
+        return None
+    from hotwire.compiler import NotCompilable, compile_code
+    from hotwire.runtime import globals_cache
+    # Signals wait until the compiler is done: a handler's exception belongs to the program, not to
+    # the compiler (which would take it for a compiler error). Handlers already due run first, and
+    # what they raise goes to the program. (The background worker has them blocked for good.)
+    blocked = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HANDLED_SIGNALS)
+    try:
+        ctypes.pythonapi.PyErr_CheckSignals()
+    except BaseException:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
+        raise
+    try:
+        unit = compile_code(code, func.__qualname__, arg_types,
+                            global_cells=globals_cache.provider_for(func),
+                            own_tool_mask=own_tool_mask())
+    except NotCompilable as e:
+        _reject(code, str(e))
+        return None
+    except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
+        _reject(code, f"internal compiler error: {type(e).__name__}: {e}")
+        if stats.debug_enabled():
+            raise
+        return None
+    finally:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
+    units[code] = unit
+    globals_cache.publish_entry(code, unit.entry_address)
+    stats.record_compile(code, unit.compile_seconds,
+                         on_main_thread=threading.get_ident() == threading.main_thread().ident)
+    return unit
 
 
 def uninstall(func):
@@ -130,5 +222,28 @@ def uninstall(func):
     _set_vectorcall(func, _default_vectorcall)
 
 
-def now():
-    return time.perf_counter()
+_fork = {"gate_held": False}
+
+
+def _before_fork():
+    _fork["gate_held"] = _lock.acquire(timeout=FORK_WAIT_SECONDS)
+
+
+def _after_fork_in_parent():
+    if _fork["gate_held"]:
+        _lock.release()
+
+
+def _after_fork_in_child():
+    global _lock
+    queued.clear()   # the child has no worker: what was queued is requested again when called
+    if _fork["gate_held"]:
+        _lock.release()
+    else:
+        _lock = threading.RLock()
+        _mode["refusal"] = (f"this process was forked while a compile had been running for "
+                            f"{FORK_WAIT_SECONDS} s; LLVM's state in it may be inconsistent")
+
+
+os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                    after_in_child=_after_fork_in_child)
