@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 OUTCOMES = ("pass", "fail", "error", "skip", "xfail", "xpass")
-DIFF_LINES = 8  # lines of each difference shown in the Markdown report
+DIFF_LINES = 8  # lines of each difference kept in the report
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 
 
@@ -40,7 +40,7 @@ def _first_lines(plain_detail, jit_detail):
         diff = difflib.unified_diff(plain_detail.splitlines(), jit_detail.splitlines(),
                                     "plain", "hotwire", lineterm="", n=1)
         return list(diff)[:DIFF_LINES]
-    return (plain_detail or jit_detail).splitlines()[:DIFF_LINES]
+    return (plain_detail or jit_detail).splitlines()[-DIFF_LINES:]  # the message is at the end
 
 
 def _counts(run):

@@ -17,7 +17,6 @@ tests and the stdlib code they call are compiled.
 """
 import json
 import sys
-import traceback
 import unittest
 
 DETAIL_LINES = 12  # lines kept from the end of a traceback
@@ -49,10 +48,10 @@ class RecordingResult(unittest.TestResult):
         self._outcome(test, "pass")
 
     def addFailure(self, test, err):
-        self._outcome(test, "fail", _tail(err))
+        self._outcome(test, "fail", self._tail(err, test))
 
     def addError(self, test, err):
-        self._outcome(test, "error", _tail(err))
+        self._outcome(test, "error", self._tail(err, test))
 
     def addSkip(self, test, reason):
         self._outcome(test, "skip", reason)
@@ -66,13 +65,12 @@ class RecordingResult(unittest.TestResult):
     def addSubTest(self, test, subtest, err):
         if err is not None:
             failed = issubclass(err[0], test.failureException)
-            self._outcome(subtest, "fail" if failed else "error", _tail(err))
+            self._outcome(subtest, "fail" if failed else "error", self._tail(err, test))
 
-
-def _tail(err):
-    """The last lines of the formatted exception: the innermost frames and the message."""
-    text = "".join(traceback.format_exception(*err))
-    return "\n".join(text.rstrip("\n").splitlines()[-DETAIL_LINES:])
+    def _tail(self, err, test):
+        """The last lines of the traceback, without unittest's own frames (as unittest prints it)."""
+        text = self._exc_info_to_string(err, test)
+        return "\n".join(text.rstrip("\n").splitlines()[-DETAIL_LINES:])
 
 
 def run(module, out):
