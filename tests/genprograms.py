@@ -16,7 +16,7 @@ program prints is deterministic: no default reprs with addresses, no sets printe
 
 Every generated program finishes quickly: loops run over small ranges or lists; ints are stored
 modulo a constant, strings and lists sliced to a short length when assigned; no function calls
-itself or a later one; method bodies do not call methods.
+itself or a later one; method and property bodies do not call methods or read the property.
 
 The source is a complete program (run as __main__ it calls main() three times), ready to be saved as
 a differential-corpus program.
@@ -101,7 +101,8 @@ class _Gen:
 
     def literal(self, type_):
         if type_ == INT:
-            return repr(self.draw(st.one_of(st.integers(-5, 12), st.sampled_from([255, 2**31, 2**63 - 1, -2**63, 10**20]))))
+            big = st.sampled_from([255, 2**31, 2**63 - 1, -2**63, 10**20])
+            return repr(self.draw(st.one_of(st.integers(-5, 12), big)))
         if type_ == STR:
             return repr(self.choice(WORDS))
         if type_ == LIST:
@@ -128,7 +129,6 @@ class _Gen:
             lambda: f"int({e(STR, scope, d)})",
             lambda: f"abs({e(INT, scope, d)})",
             lambda: f"{e(OBJ, scope, d)}.x",
-            lambda: f"{e(OBJ, scope, d)}.size",
             lambda: f"C.twice({e(INT, scope, d)})",
             lambda: f"divmod({e(INT, scope, d)}, {self.choice(['3', '-4', '10'])})[{self.choice(['0', '1'])}]",
             lambda: f"sorted({e(LIST, scope, d)}, key=lambda v: -v)[0]",
@@ -136,6 +136,7 @@ class _Gen:
         ]
         if not scope.in_method:
             options.append(lambda: f"{e(OBJ, scope, d)}.bump({e(INT, scope, d)})")
+            options.append(lambda: f"{e(OBJ, scope, d)}.size")
         if "__len__" in self.features:
             options.append(lambda: f"len({e(OBJ, scope, d)})")
         if "__call__" in self.features:
@@ -151,7 +152,8 @@ class _Gen:
         return self.choice([
             lambda: f"({e(STR, scope, d)} + {e(STR, scope, d)})",
             lambda: f"({e(STR, scope, d)} * {self.choice(['0', '2', '3'])})",
-            lambda: f"f\"{{({e(INT, scope, d)}):{self.choice(FORMAT_SPECS)}}}|{{({e(STR, scope, d)})!r}}|{{({e(STR, scope, d)}):{self.choice(STR_SPECS)}}}\"",
+            lambda: (f"f\"{{({e(INT, scope, d)}):{self.choice(FORMAT_SPECS)}}}|{{({e(STR, scope, d)})!r}}|"
+                     f"{{({e(STR, scope, d)}):{self.choice(STR_SPECS)}}}\""),
             lambda: f"f\"{{({e(OBJ, scope, d)})}}-{{({e(LIST, scope, d)})}}\"",
             lambda: f"'%d/%s/%r' % ({e(INT, scope, d)}, {e(STR, scope, d)}, {e(STR, scope, d)})",
             lambda: f"'{{}}:{{:>4}}'.format({e(STR, scope, d)}, {e(INT, scope, d)})",
@@ -300,11 +302,11 @@ class _Gen:
             self.stmt_print(scope)
 
     def stmt_attr(self, scope):
-        target = self.choice(scope.of(OBJ) or ["self"] if scope.in_method else scope.of(OBJ) or [None])
-        if target is None:
+        objects = scope.of(OBJ)
+        if not objects:
             return self.stmt_print(scope)
-        field = self.choice(["x", "name"])
-        self.emit(f"{target}.{field} = {self.clamp(INT if field == 'x' else STR, self.expr(INT if field == 'x' else STR, scope, 1))}")
+        field, type_ = self.choice([("x", INT), ("name", STR)])
+        self.emit(f"{self.choice(objects)}.{field} = {self.clamp(type_, self.expr(type_, scope, 1))}")
 
     def stmt_if(self, scope):
         self.emit(f"if {self.cond(scope)}:")
@@ -408,8 +410,8 @@ class _Gen:
         self.emit("    return cls(n, 'm' + str(n))")
         self.emit("")
         self.emit("@staticmethod")
-        self.emit(f"def twice(n):")
-        self.emit(f"    return n * 2")
+        self.emit("def twice(n):")
+        self.emit("    return n * 2")
         bodies = {
             "__add__": "return type(self)(self.x + other.x, (self.name + other.name)[:12])",
             "__eq__": "return isinstance(other, C) and self.x == other.x",
@@ -423,7 +425,8 @@ class _Gen:
         }
         for dunder in sorted(self.features):
             self.emit("")
-            self.emit(f"def {dunder}(self{'' if dunder in ('__len__', '__bool__', '__iter__') else ', other'}):")
+            unary = dunder in ("__len__", "__bool__", "__iter__")
+            self.emit(f"def {dunder}(self{'' if unary else ', other'}):")
             self.emit("    " + bodies[dunder])
         if "__eq__" in self.features:
             self.emit("")
