@@ -34,6 +34,8 @@ def parse_args(argv):
     parser.add_argument("-j", "--jobs", type=int, default=2, help="processes at once (default 2)")
     parser.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT,
                         help=f"seconds allowed to one module in one mode (default {DEFAULT_TIMEOUT})")
+    parser.add_argument("--update", action="store_true",
+                        help="keep the other modules of the report already in OUT (rerun a few modules)")
     parser.add_argument("--list", action="store_true", help="print the default module list and exit")
     args = parser.parse_args(argv)
     if args.jobs < 1 or args.timeout < 1:
@@ -52,22 +54,35 @@ def main(argv=None):
     except modules.UnknownModule as exc:
         print(f"python -m hotwire.conformance: error: {exc}", file=sys.stderr)
         return 2
+    args.out = args.out.resolve()  # the children run in directories of their own
     args.out.mkdir(parents=True, exist_ok=True)
-    runs = run_all(names, args.out / "raw", args.jobs, args.timeout)
-    entries = [report.compare(runs[name, "plain"], runs[name, "hotwire"]) for name in names]
-    command_line = "python -m hotwire.conformance " + shlex.join(argv)
-    total = report.write(entries, args.out, command_line.strip())
+    entries = report.load(args.out) if args.update else {}
+    command_line = ("python -m hotwire.conformance " + shlex.join(argv)).strip()
+
+    def module_done(plain, jit):  # the report is rewritten as each module ends: a stopped run keeps it
+        entries[plain.module] = report.compare(plain, jit)
+        return report.write(_in_order(entries), args.out, command_line)
+
+    run_all(names, args.out / "raw", args.jobs, args.timeout, module_done)
+    total = report.write(_in_order(entries), args.out, command_line)
     print(f"{total['identical']}/{total['modules']} modules identical, {total['tests_differing']} tests "
           f"differing, {total['functions_compiled']} functions compiled; report: {args.out / 'report.md'}")
     return 0 if total["identical"] == total["modules"] else 1
 
 
-def run_all(names, raw_dir, jobs, timeout):
-    """Every (module, mode) run, `jobs` at a time, with a progress line on stderr as each ends."""
+def _in_order(entries):
+    """The default modules in the issue's order, then any others by name."""
+    rank = {name: i for i, name in enumerate(modules.DEFAULT)}
+    return [entries[name] for name in sorted(entries, key=lambda n: (rank.get(n, len(rank)), n))]
+
+
+def run_all(names, raw_dir, jobs, timeout, module_done):
+    """Every (module, mode) run, `jobs` at a time, with a progress line on stderr as each ends;
+    module_done(plain_run, hotwire_run) once both runs of a module have ended."""
     tasks = [(name, mode) for name in names for mode in MODES]
     runs, start = {}, time.monotonic()
     with ThreadPoolExecutor(jobs) as pool:
-        futures = {pool.submit(run_module, name, mode, raw_dir, timeout): (name, mode) for name, mode in tasks}
+        futures = [pool.submit(run_module, name, mode, raw_dir, timeout) for name, mode in tasks]
         for done, future in enumerate(as_completed(futures), 1):
             run = future.result()
             runs[run.module, run.mode] = run
@@ -75,7 +90,8 @@ def run_all(names, raw_dir, jobs, timeout):
             print(f"[{done}/{len(tasks)} {time.monotonic() - start:.0f}s] {run.module} {run.mode}: "
                   f"{len(run.outcomes)} outcomes{compiled}, {run.status}, {run.seconds:.1f}s",
                   file=sys.stderr, flush=True)
-    return runs
+            if all((run.module, mode) in runs for mode in MODES):
+                module_done(runs[run.module, "plain"], runs[run.module, "hotwire"])
 
 
 if __name__ == "__main__":

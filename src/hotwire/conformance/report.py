@@ -2,8 +2,9 @@
 
 A test differs when its outcome differs, when it ran in one mode only, or when it failed in both modes
 with different tracebacks (memory addresses aside). A module is identical when both processes ended
-the same way and no test differs. The hotwire column also says how many functions were compiled, so
-that a green module that compiled nothing cannot pass for conformance.
+the same way, no test differs, and the plain run ran tests at all. The hotwire column also says how
+many functions were compiled, so that a green module that compiled nothing cannot pass for
+conformance.
 """
 import difflib
 import json
@@ -55,7 +56,7 @@ def compare(plain, jit):
     diffs = differences(plain, jit)
     return {
         "module": plain.module,
-        "identical": plain.status == jit.status and not diffs,
+        "identical": bool(plain.outcomes) and plain.status == jit.status and not diffs,
         "plain": {"status": plain.status, "seconds": round(plain.seconds, 1), **_counts(plain),
                   "stderr_tail": plain.stderr_tail},
         "hotwire": {"status": jit.status, "seconds": round(jit.seconds, 1), **_counts(jit),
@@ -74,6 +75,14 @@ def summary(entries):
         "tests_run": sum(sum(e["plain"][o] for o in OUTCOMES) for e in entries),
         "functions_compiled": sum(e["hotwire"]["compiled"] or 0 for e in entries),
     }
+
+
+def load(out_dir):
+    """The module entries of the report already in out_dir, by module name ({} if there is none)."""
+    path = out_dir / "report.json"
+    if not path.exists():
+        return {}
+    return {entry["module"]: entry for entry in json.loads(path.read_text())["modules"]}
 
 
 def write(entries, out_dir, command_line):
