@@ -4,8 +4,10 @@ tests/genfuncs.py draws arithmetic functions; `programs()` here draws programs t
 of the language the JIT compiles: a class `C` (instance attributes, a property, a classmethod and a
 staticmethod, a random subset of the dunders `__add__ __eq__ __hash__ __lt__ __len__ __bool__
 __getitem__ __iter__ __contains__ __call__ __repr__`, methods with random bodies) and its subclass `D`
-(overrides calling `super()`), an exception class, a closure factory with `nonlocal`, and functions
-`f0`, `f1` ... with random statement bodies, called by `main()` with several argument tuples.
+(overrides calling `super()`), an exception class, a context manager class (which may swallow the
+exception), a module-level dict, a closure factory with `nonlocal`, and functions `f0`, `f1` ...
+with random statement bodies (calling earlier functions with positional, keyword or starred
+arguments; `raise ... from` in handlers), called by `main()` with several argument tuples.
 
 Values are typed while they are drawn (int, str, list of ints, dict of str to int, C or D instance,
 bool conditions), so most operations succeed, and errors come from chosen operations: division by a
@@ -256,7 +258,7 @@ class _Gen:
 
     def statement(self, scope):
         kinds = ["assign", "assign", "print", "print", "augment", "mutate", "if", "for", "try", "raise",
-                 "attr"]
+                 "attr", "with", "module_dict"]
         if not scope.in_method:
             kinds += ["closure", "while", "call"]
         kind = self.choice(kinds)
@@ -348,6 +350,8 @@ class _Gen:
         err = self.new_name("e")
         self.emit(f"except {self.choice([EXCEPTIONS, 'ZeroDivisionError', 'LookupError', 'Exception'])} as {err}:")
         self.emit(f"    print('caught', type({err}).__name__, {err})")
+        if self.chance(0.2):
+            self.emit(f"    raise AppError('wrapped') from {err}")
         if self.chance(0.3):
             self.emit("else:")
             self.emit("    print('no error')")
@@ -373,8 +377,23 @@ class _Gen:
         if not self.functions:
             return self.stmt_print(scope)
         name, params = self.choice(self.functions)
-        args = ", ".join(self.expr(t, scope, 1) for t in params)
+        values = [self.expr(t, scope, 1) for t in params]
+        style = self.choice(["positional", "keyword", "star"])
+        if style == "keyword":
+            args = ", ".join(f"{t[0]}{i}={v}" for i, (t, v) in enumerate(zip(params, values)))
+        elif style == "star":
+            args = f"*[{', '.join(values)}]"
+        else:
+            args = ", ".join(values)
         self.emit(f"print({name!r}, {name}({args}))")
+
+    def stmt_with(self, scope):
+        self.emit(f"with Resource({self.literal(STR)}, {self.choice(['False', 'True'])}) as {self.new_name('r')}:")
+        self.nested(scope.child(), self.draw(st.integers(1, 2)))
+
+    def stmt_module_dict(self, scope):
+        self.emit(f"TOTALS[{self.literal_key()}] = TOTALS.get({self.literal_key()}, 0) + {self.expr(INT, scope, 1)}")
+        self.emit("print('totals', sorted(TOTALS.items()))")
 
     def nested(self, scope, size):
         self.indent += 1
@@ -488,6 +507,22 @@ import traceback
 
 class AppError(Exception):
     pass
+
+
+class Resource:
+    def __init__(self, name, swallow):
+        self.name, self.swallow = name, swallow
+
+    def __enter__(self):
+        print('enter', self.name)
+        return self
+
+    def __exit__(self, kind, value, tb):
+        print('exit', self.name, kind.__name__ if kind else None)
+        return self.swallow
+
+
+TOTALS = {}
 
 
 def make_counter(start):
