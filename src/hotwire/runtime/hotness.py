@@ -87,12 +87,20 @@ def _on_start(code, offset):
 
 def _argument_types(code, frame):
     """The int/float types of the arguments of the call being started: type feedback for code
-    compiled at its first call, before the quickened instructions have seen anything."""
+    compiled at its first call, before the quickened instructions have seen anything.
+
+    The types are read from the frame's localsplus slots: `frame.f_locals` would store a dict of the
+    locals on the frame, which keeps the arguments alive after the function deletes or rebinds them."""
+    iframe = ctypes.c_void_p.from_address(id(frame) + off("PyFrameObject.f_frame")).value
+    slots = iframe + off("_PyInterpreterFrame.localsplus")
+    exact = {id(int): int, id(float): float}
     types_ = {}
-    for i, name in enumerate(code.co_varnames[:code.co_argcount]):
-        value = frame.f_locals.get(name)
-        if type(value) in (int, float):
-            types_[i] = type(value)
+    for i in range(code.co_argcount):
+        value = ctypes.c_void_p.from_address(slots + 8 * i).value
+        if value:
+            type_ = exact.get(ctypes.c_void_p.from_address(value + off("PyObject.ob_type")).value)
+            if type_ is not None:
+                types_[i] = type_
     return types_
 
 
