@@ -14,6 +14,8 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 
+from hotwire import __version__ as HOTWIRE_VERSION
+
 
 class RuntimeMissing(Exception):
     """A runtime that was asked for but cannot run here; reported in one line."""
@@ -43,7 +45,7 @@ def hotwire(threshold=None):
     """`python -m hotwire [--threshold N]`: the JIT as a user starts it."""
     options = [] if threshold is None else ["--threshold", str(threshold)]
     return Runtime("hotwire", "hotwire", [sys.executable, "-m", "hotwire", *options],
-                   version=_hotwire_version())
+                   version=HOTWIRE_VERSION)
 
 
 def pypy(executable=None):
@@ -78,11 +80,6 @@ def select(pypy_wanted, threshold=None):
         if pypy_wanted:
             raise
     return chosen
-
-
-def _hotwire_version():
-    import hotwire as package
-    return package.__version__
 
 
 _pyperf_dir = []
