@@ -16,7 +16,7 @@ from hotwire.bench import compare, plot, report, runtimes, schedule, suite
 # here, where hotwire's own compilation of each process's hot functions takes most of the time.
 MODES = {
     "quick": {"rounds": 1, "warmups": 1, "values": 2, "timeout": 300.0,
-              "programs": ("nbody", "richards", "call_args")},
+              "programs": ("nbody", "call_args")},
     "full": {"rounds": 1, "warmups": 2, "values": 3, "timeout": 900.0, "programs": None},
 }
 
