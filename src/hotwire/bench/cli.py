@@ -12,8 +12,8 @@ import time
 
 from hotwire.bench import compare, plot, report, runtimes, schedule, suite
 
-# quick: for development, a few programs in a few minutes; full: the whole suite, in under 45 minutes
-# here, where hotwire's own compilation of each process's hot functions takes most of the time.
+# quick: for development, two programs in a few minutes. full: the whole suite in one round, since
+# hotwire's compilation of each process's hot start-up functions takes most of a run's time.
 MODES = {
     "quick": {"rounds": 1, "warmups": 1, "values": 2, "timeout": 300.0,
               "programs": ("nbody", "call_args")},
@@ -112,9 +112,9 @@ def _programs(args):
     if missing:
         raise UsageError(f"--script: no such file {missing[0]}")
     scripts = {**seeds, **suite.script_programs(args.script)}
-    names = args.names or (list(MODES["quick"]["programs"]) if args.quick and not args.script else [])
-    if args.quick and args.script and not args.names:
-        names = list(suite.script_programs(args.script))
+    names = args.names
+    if not names and args.quick:  # --quick alone: its programs; with --script: those scripts
+        names = list(suite.script_programs(args.script)) if args.script else list(MODES["quick"]["programs"])
     return suite.select(names, suite.pyperformance_benchmarks(), scripts, everything=args.all)
 
 
