@@ -1,17 +1,20 @@
-"""Tests of the benchmark harness's pure parts (benchmarks/bars.py, bench_worker.py, demo.py).
+"""Tests of the benchmark harness (src/hotwire/bench, benchmarks/bars.py, benchmarks/demo.py).
 
-Why these and only these: the harness decides PASS/FAIL/WRONG/ERROR, so its arithmetic, its output
-comparison and its error handling must be right; but speed itself is never asserted here, because a
-timing test fails on a slow machine, not on a bug. The one subprocess test runs fib with zero warm-up
-and one iteration and checks only its output.
+The harness decides what is WRONG and what every mean is, so its parsing, arithmetic, output checks
+and error handling are tested here. Speed never is: a timing test fails on a slow machine, not on a
+bug. The few child processes started here are tiny scripts under CPython (well under a second each).
 """
 import importlib.util
+import json
 import os
 import sys
 
 import pytest
 
-BENCH_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks")
+from hotwire.bench import cli, compare, measure, oneshot, plot, report, runtimes, suite
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH_DIR = os.path.join(ROOT, "benchmarks")
 
 
 def _load(filename, name):
@@ -23,122 +26,273 @@ def _load(filename, name):
 
 
 bars = _load("bars.py", "hotwire_bench_bars")
-worker = bars.worker
 demo = _load("demo.py", "hotwire_bench_demo")
 
-needs_pyperformance = pytest.mark.skipif(importlib.util.find_spec("pyperformance") is None,
-                                         reason="pyperformance not installed (pip install -e '.[bench]')")
+
+def program_record(name, runs, tasks=(("t", 1),)):
+    """A results entry as schedule.run() builds it. runs: {runtime: (whole stdouts/walls, steady)}."""
+    return {"name": name, "kind": "pyperformance", "tasks": [list(t) for t in tasks], "runs": runs}
 
 
-def run(runtime, output, times, ok=True, program="fib"):
-    return {"program": program, "runtime": runtime, "ok": ok, "times": times, "output": output,
-            "stderr": "" if ok else "Traceback...\nRuntimeError: boom\n", "round": 0}
+def whole(wall, stdout="42\n", rss_kb=10240, **extra):
+    return {"wall": wall, "rss_kb": rss_kb, "stdout": stdout, **extra}
 
 
-# ---- ratio arithmetic ----
-
-def test_speedup_is_cpython_over_hotwire():
-    assert bars.speedup(0.8, 0.2) == pytest.approx(4.0)
-    assert bars.speedup(0.1, 0.2) == pytest.approx(0.5)
+def runs_of(whole_runs, steady=None, errors=()):
+    return {"whole": whole_runs, "steady": steady or {}, "errors": list(errors)}
 
 
-def test_speedup_unmeasurable_is_none():
-    assert bars.speedup(None, 0.1) is None
-    assert bars.speedup(0.1, None) is None
-    assert bars.speedup(0.1, 0.0) is None
+RUNTIMES = [{"name": "cpython", "label": "CPython", "version": "3.12.1", "command": ["python"]},
+            {"name": "hotwire", "label": "hotwire", "version": "0.1.0", "command": ["python", "-m", "hotwire"]}]
 
 
-def test_summarize_gives_min_and_median():
-    assert bars.summarize([0.3, 0.1, 0.2, 0.9]) == (0.1, pytest.approx(0.25))
-    assert bars.summarize([]) == (None, None)
+def results_file(programs, started="2026-01-01 00:00"):
+    return {"format": report.FORMAT, "started": started, "runtimes": RUNTIMES, "programs": programs,
+            "settings": {"mode": "full", "rounds": 2, "warmups": 2, "values": 3},
+            "load": [1.0, 2.0], "cpython_build": "CPython baseline: test", "machine": "test"}
 
 
-def test_row_ratio_uses_medians_pooled_over_rounds():
-    runs = [run("cpython", "[832040]", [0.4, 0.5]), run("hotwire", "[832040]", [0.1, 0.02]),
-            run("cpython", "[832040]", [0.6]), run("hotwire", "[832040]", [0.1])]
-    row = bars.build_row("fib", runs)
-    assert (row["cpython_min"], row["cpython_median"]) == (0.4, 0.5)
-    assert (row["hotwire_min"], row["hotwire_median"]) == (0.02, 0.1)
-    assert row["ratio"] == pytest.approx(5.0)
-    assert row["result"] == "FAIL"  # 5x is under fib's 20x bar
-    assert bars.build_row("nbody", [dict(r, program="nbody") for r in runs])["result"] == "PASS"
+# ---- suite discovery ----
+
+def test_default_suite_comes_from_the_installed_pyperformance():
+    found = suite.pyperformance_benchmarks()
+    assert set(suite.DEFAULT_PYPERFORMANCE) <= set(found)
+    package_dir = importlib.util.find_spec("pyperformance").submodule_search_locations[0]
+    nbody = found["nbody"]
+    assert nbody.path == os.path.join(package_dir, "data-files", "benchmarks", "bm_nbody", "run_benchmark.py")
+    assert not os.path.realpath(nbody.path).startswith((os.path.join(ROOT, "src"), BENCH_DIR))
+    assert "django_template" not in found  # needs django: not pure
+    assert found["pickle_pure_python"].args == ("--pure-python", "pickle")
 
 
-# ---- verdicts ----
-
-def test_verdict_pass_at_exactly_the_bar_and_fail_below():
-    assert bars.verdict(4.0, 4.0, True, False) == "PASS"
-    assert bars.verdict(3.99, 4.0, True, False) == "FAIL"
-
-
-def test_verdict_wrong_beats_speed_and_error_beats_wrong():
-    assert bars.verdict(100.0, 4.0, False, False) == "WRONG"
-    assert bars.verdict(100.0, 4.0, False, True) == "ERROR"
-    assert bars.verdict(None, 4.0, True, False) == "ERROR"
+def test_select_default_order_then_scripts_and_named_selection():
+    found = suite.pyperformance_benchmarks()
+    scripts = suite.script_programs(["/x/call_args.py"])
+    chosen = suite.select([], found, scripts)
+    assert [p.name for p in chosen] == [*suite.DEFAULT_PYPERFORMANCE, "call_args"]
+    assert [p.name for p in suite.select(["call_args", "nbody", "nbody"], found, scripts)] == ["call_args", "nbody"]
+    assert scripts["call_args"] == suite.Program("call_args", "script", "/x/call_args.py")
 
 
-def test_outputs_agree():
-    assert bars.outputs_agree(["1.5", "1.5", "1.5"]) is True
-    assert bars.outputs_agree(["1.5", "1.5000000000000002"]) is False
-    assert bars.outputs_agree([]) is False
+def test_unknown_benchmark_name_is_a_suite_error_naming_it():
+    with pytest.raises(suite.SuiteError, match="unknown benchmark 'nbodyy'; known: .*nbody"):
+        suite.select(["nbodyy"], suite.pyperformance_benchmarks(), {})
 
 
-def test_differing_hotwire_output_marks_row_wrong_even_when_fast():
-    runs = [run("cpython", "[832040]", [1.0]), run("hotwire", "[832041]", [0.001])]
-    row = bars.build_row("fib", runs)
-    assert row["result"] == "WRONG"
-    assert row["distinct_outputs"] == ["[832040]", "[832041]"]
+def test_seed_directory_missing_is_none_and_present_lists_py_files(tmp_path):
+    assert suite.seed_programs(str(tmp_path / "absent")) is None
+    (tmp_path / "b.py").write_text("print(1)\n")
+    (tmp_path / "notes.txt").write_text("")
+    assert list(suite.seed_programs(str(tmp_path))) == ["b"]
 
 
-def test_failed_hotwire_run_marks_row_error_with_its_last_stderr_line():
-    runs = [run("cpython", "[832040]", [1.0]), run("hotwire", None, [], ok=False)]
-    row = bars.build_row("fib", runs)
-    assert row["result"] == "ERROR"
-    assert row["hotwire_median"] is None and row["ratio"] is None
-    assert row["failures"] == ["hotwire round 1: RuntimeError: boom"]
+# ---- runtimes ----
+
+def test_pypy_asked_for_but_absent_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(runtimes.shutil, "which", lambda name: None)
+    with pytest.raises(runtimes.RuntimeMissing, match="pypy3"):
+        runtimes.select(True)
+    assert [r.name for r in runtimes.select(None)] == ["cpython", "hotwire"]
 
 
-# ---- formatting ----
+def test_cli_reports_absent_pypy_in_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(runtimes.shutil, "which", lambda name: None)
+    assert cli.main(["--pypy", "nbody", "--results", "unused"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("hotwire bench: error: PyPy was asked for") and "Traceback" not in err
+    assert not os.path.exists("unused")
+
+
+def test_cli_reports_unknown_benchmark_in_one_line(capsys):
+    assert cli.main(["no_such_benchmark"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith("hotwire bench: error: unknown benchmark 'no_such_benchmark'")
+
+
+def test_cli_explicit_missing_seed_dir_is_an_error(tmp_path, capsys):
+    assert cli.main(["--seed-dir", str(tmp_path / "none"), "--list"]) == 2
+    assert "seed programs: directory" in capsys.readouterr().err
+
+
+def test_hotwire_command_dispatches_bench(capsys):
+    from hotwire import cli as hotwire_cli
+    assert hotwire_cli.main(["bench", "nope"]) == 2
+    assert "hotwire bench: error: unknown benchmark 'nope'" in capsys.readouterr().err
+
+
+def test_children_get_no_hotwire_variables_and_a_fixed_hash_seed(monkeypatch):
+    monkeypatch.setenv("HOTWIRE", "1")
+    monkeypatch.setenv("HOTWIRE_THRESHOLD", "0")
+    env = runtimes.cpython().environ()
+    assert "HOTWIRE" not in env and "HOTWIRE_THRESHOLD" not in env
+    assert env["PYTHONHASHSEED"] == "0"
+    assert runtimes.hotwire(5).command[-4:] == ["-m", "hotwire", "--threshold", "5"]
+
+
+# ---- arithmetic ----
+
+def test_speedup_and_geometric_mean():
+    assert report.speedup(0.8, 0.2) == pytest.approx(4.0)
+    assert report.speedup(None, 0.2) is None and report.speedup(0.2, 0.0) is None
+    assert report.geometric_mean([4.0, 0.25, 2.0]) == pytest.approx(2.0 ** (1 / 3))
+    assert report.geometric_mean([None]) is None
+
+
+def test_steady_seconds_is_geometric_mean_of_function_means():
+    assert report.steady_seconds({"a": [1.0, 3.0], "b": [8.0]}) == pytest.approx(4.0)  # sqrt(2 * 8)
+    assert report.steady_seconds({"a": [1.0], "b": []}) is None
+    assert report.steady_seconds({}) is None
+
+
+def test_summarize_takes_median_wall_and_rss_and_compile_time():
+    record = program_record("p", {
+        "cpython": runs_of([whole(3.0), whole(1.0), whole(2.0, rss_kb=20480)], {"t": [0.5]}),
+        "hotwire": runs_of([whole(1.0, compile_seconds=0.5, compiled=3)], {"t": [0.1, 0.2]})})
+    row = report.summarize(record, ["cpython", "hotwire"])
+    assert row["cpython"]["whole"] == 2.0 and row["cpython"]["rss_mb"] == 10.0
+    assert row["hotwire"]["steady"] == pytest.approx(0.15)
+    assert (row["hotwire"]["compile_seconds"], row["hotwire"]["compiled"]) == (0.5, 3)
+    assert report.row_speedup(row, "hotwire", "steady") == pytest.approx(0.5 / 0.15)
+
+
+# ---- output checks and WRONG ----
+
+def test_check_ok_wrong_error_unchecked():
+    same = {"cpython": runs_of([whole(1.0, "a")]), "hotwire": runs_of([whole(1.0, "a")])}
+    assert report.check(same, "hotwire") == "ok"
+    differs = {"cpython": runs_of([whole(1.0, "a")]), "hotwire": runs_of([whole(1.0, "a"), whole(1.0, "b")])}
+    assert report.check(differs, "hotwire") == "WRONG"
+    failed = {"cpython": runs_of([whole(1.0, "a")]), "hotwire": runs_of([], errors=["whole process: boom"])}
+    assert report.check(failed, "hotwire") == "ERROR"
+    unstable = {"cpython": runs_of([whole(1.0, "a"), whole(1.0, "c")]), "hotwire": runs_of([whole(1.0, "a")])}
+    assert report.check(unstable, "hotwire") == "unchecked"
+
+
+def test_wrong_program_is_excluded_from_every_mean_and_marked_in_the_table():
+    good = program_record("good", {"cpython": runs_of([whole(4.0)], {"t": [1.0]}),
+                                   "hotwire": runs_of([whole(1.0)], {"t": [0.5]})})
+    wrong = program_record("bad", {"cpython": runs_of([whole(4.0)], {"t": [1.0]}),
+                                   "hotwire": runs_of([whole(0.001, "43\n")], {"t": [0.001]})})
+    rows = [report.summarize(p, ["cpython", "hotwire"]) for p in (good, wrong)]
+    assert report.mean_speedup(rows, "hotwire", "whole") == (pytest.approx(4.0), 1)
+    assert report.mean_speedup(rows, "hotwire", "steady") == (pytest.approx(2.0), 1)
+    text = report.markdown(results_file([good, wrong]), rows)
+    assert "| good | 4 s | 1 s (4.00x) | 1 s | 500 ms (2.00x) |" in text
+    assert "| bad | 4 s | 1 ms WRONG | 1 s | 1 ms WRONG |" in text
+    assert "| **geometric mean of speed-ups** | 1.00x | **4.00x** (1/2) | 1.00x | **2.00x** (1/2) |" in text
+    assert "| bad | 10 MB | 10 MB | - | WRONG |" in text
+
+
+def test_error_row_shows_error_and_its_reason():
+    failed = program_record("p", {"cpython": runs_of([whole(1.0)], {"t": [1.0]}),
+                                  "hotwire": runs_of([], errors=["whole process: exit status 1: ValueError: x"])})
+    rows = [report.summarize(failed, ["cpython", "hotwire"])]
+    text = report.markdown(results_file([failed]), rows)
+    assert "| p | 1 s | ERROR |" in text
+    assert "- p under hotwire: ERROR whole process: exit status 1: ValueError: x" in text
+    assert report.mean_speedup(rows, "hotwire", "whole") == (None, 0)
+
 
 def test_format_seconds_units():
-    assert bars.format_seconds(1.5) == "1.5 s"
-    assert bars.format_seconds(0.10534) == "105 ms"
-    assert bars.format_seconds(0.0055) == "5.5 ms"
-    assert bars.format_seconds(2e-5) == "20 us"
-    assert bars.format_seconds(None) == "-"
+    assert [report.format_seconds(s) for s in (1.5, 0.10534, 2e-5, None)] == ["1.5 s", "105 ms", "20 us", "-"]
 
 
-def test_format_table_markdown():
-    row = {"program": "fib", "bar": 20.0, "cpython_min": 0.09, "cpython_median": 0.1,
-           "hotwire_min": 0.0045, "hotwire_median": 0.005, "ratio": 20.0, "compiled": "1/1",
-           "result": "PASS"}
-    error_row = dict(row, program="nbody", bar=4.0, hotwire_min=None, hotwire_median=None, ratio=None,
-                     compiled="-", result="ERROR")
-    lines = bars.format_table([row, error_row]).splitlines()
-    assert lines[0] == ("| program | CPython median (min) | hotwire median (min) | speed-up | bar "
-                        "| compiled | result |")
-    assert lines[1] == "|---|---|---|---|---|---|---|"
-    assert lines[2] == "| fib(30) | 100 ms (min 90 ms) | 5 ms (min 4.5 ms) | 20.00x | >= 20x | 1/1 | PASS |"
-    assert lines[3] == "| nbody | 100 ms (min 90 ms) | - | - | >= 4x | - | ERROR |"
+# ---- the one-shot run's output digest ----
+
+def test_canonical_text_sorts_sets_and_hides_object_identity():
+    assert oneshot.canonical({"b", "a"}) == oneshot.canonical({"a", "b"}) == "set{'a','b'}"
+    assert oneshot.canonical([1, 2.5, None, (True,)]) == "list[1,2.5,None,tuple[True,],]"
+    assert oneshot.canonical({"k": object()}) == "dict{'k':<object>,}"
+    assert oneshot.digest([1.0]) != oneshot.digest([1.0000000000000002])
 
 
-def test_compiled_cell():
-    assert bars.compiled_cell({"advance": True, "report_energy": False}) == "1/2"
-    assert bars.compiled_cell(None) == "-"
-    assert bars.compiled_cell({"error": "AttributeError"}) == "-"
+def test_one_shot_runner_calls_each_benchmark_once_with_one_loop(capsys):
+    runner = oneshot.OneShotRunner(add_cmdline_args=None)
+    runner.argparser.add_argument("--n", type=int, default=3)
+    assert runner.parse_args([]).n == 3
+    calls = []
+    runner.bench_time_func("timed", lambda loops, x: calls.append((loops, x)) or 0.5, "x")
+    runner.bench_func("plain", lambda: [1, 2])
+    assert calls == [(1, "x")]
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"result timed: {oneshot.digest(None)}", f"result plain: {oneshot.digest([1, 2])}"]
 
 
-def test_cpython_build_note_names_pgo_and_lto():
-    note = bars.cpython_build_note()
-    assert "PGO" in note and "LTO" in note
-    assert os.path.realpath(sys.executable) in note
+# ---- child processes and pyperf's JSON ----
+
+def test_run_child_measures_wall_rss_and_stdout():
+    result = measure.run_child([sys.executable, "-c", "print('hi')"], dict(os.environ), timeout=60)
+    assert result.ok and result.stdout == "hi\n"
+    assert result.wall > 0 and result.rss_kb > 1000
 
 
-def test_parse_worker_stdout_takes_last_marker_line_and_ignores_chatter():
-    out = 'debug print\nBENCH_RESULT {"times": [1]}\nmore chatter\nBENCH_RESULT {"times": [2]}\n'
-    assert bars.parse_worker_stdout(out) == {"times": [2]}
-    assert bars.parse_worker_stdout("no result here\n") is None
-    assert bars.parse_worker_stdout("BENCH_RESULT {not json\n") is None
+def test_run_child_failure_carries_the_exception_line():
+    result = measure.run_child([sys.executable, "-c", "raise ValueError('boom')"], dict(os.environ), 60)
+    assert not result.ok
+    assert result.error == "exit status 1: ValueError: boom"
+
+
+def test_whole_process_of_a_script_under_cpython(tmp_path):
+    script = tmp_path / "prog.py"
+    script.write_text("print(sum(range(10)))\n")
+    program = suite.script_programs([str(script)])["prog"]
+    result = measure.whole_process(runtimes.cpython(), program, timeout=60)
+    assert result.ok and result.stdout == "45\n" and result.extra == {}
+
+
+def test_read_pyperf_json_suite_and_per_run_loops(tmp_path):
+    path = tmp_path / "suite.json"
+    path.write_text(json.dumps({"version": "1.0", "metadata": {"loops": 4}, "benchmarks": [
+        {"metadata": {"name": "a"}, "runs": [{"values": [0.1, 0.2], "warmups": [[4, 0.3]]}]},
+        {"metadata": {"name": "b", "loops": 16}, "runs": [{"metadata": {"loops": 8}, "warmups": [[8, 1.0]]}]}]}))
+    assert measure.read_pyperf_json(str(path)) == [("a", 4, [0.1, 0.2]), ("b", 8, [])]
+
+
+# ---- compare and plot ----
+
+def test_compare_two_results_files(tmp_path):
+    old = results_file([program_record("p", {"cpython": runs_of([whole(2.0)], {"t": [1.0]}),
+                                             "hotwire": runs_of([whole(1.0)], {"t": [0.5]})})])
+    new = results_file([program_record("p", {"cpython": runs_of([whole(2.0)], {"t": [1.0]}),
+                                             "hotwire": runs_of([whole(0.5)], {"t": [1.0]})}),
+                        program_record("q", {"cpython": runs_of([whole(1.0)]), "hotwire": runs_of([whole(1.0)])})],
+                       started="2026-01-02 00:00")
+    paths = []
+    for name, data in (("old.json", old), ("new.json", new)):
+        paths.append(str(tmp_path / name))
+        (tmp_path / name).write_text(json.dumps(data))
+    text = compare.compare(compare.load(paths[0]), compare.load(paths[1]))
+    assert "| p | hotwire | 1 s | 500 ms | 0.50x | 500 ms | 1 s | 2.00x |" in text
+    assert "- hotwire whole: geometric mean of new/old 0.50x over 1 programs" in text
+    assert "- in one run only (not compared): q" in text
+
+
+def test_compare_rejects_a_file_that_is_not_results(tmp_path, capsys):
+    other = tmp_path / "other.json"
+    other.write_text('{"benchmarks": []}')
+    assert cli.main(["--compare", str(other), str(other)]) == 2
+    assert "is not a results file of `hotwire bench`" in capsys.readouterr().err
+    assert cli.main(["--compare", str(tmp_path / "missing.json"), str(other)]) == 2
+
+
+def test_plot_has_one_bar_per_present_value_on_a_log_axis():
+    text = plot.svg("t", ["a", "b"], [("cpython", "CPython", {"a": 0.01, "b": 1.0}),
+                                     ("hotwire", "hotwire", {"a": 0.001, "b": None})])
+    assert text.startswith("<svg") and text.count("<rect") == 3 + 2  # three bars, two legend swatches
+    assert "hotwire: no value" in text
+    assert ">1 ms</text>" in text and ">1 s</text>" in text
+
+
+# ---- bars.py (a use of the harness) and demo.py ----
+
+def test_bars_verdicts():
+    def row(program, cp, hw, check="ok"):
+        return {"program": program, "cpython": {"steady": cp}, "hotwire": {"steady": hw, "check": check}}
+    assert bars.verdict(row("nbody", 1.0, 0.25)) == "PASS"
+    assert bars.verdict(row("nbody", 1.0, 0.26)) == "FAIL"
+    assert bars.verdict(row("fib", 1.0, 0.001, check="WRONG")) == "WRONG"
+    assert bars.verdict(row("fib", 1.0, None)) == "ERROR"
+    assert "| fib | 1 s | 50 ms | 20.00x | >= 20x | PASS |" in bars.bars_table([row("fib", 1.0, 0.05)])
 
 
 def test_demo_helpers():
@@ -147,51 +301,3 @@ def test_demo_helpers():
     assert demo.cli_missing(1, "python: No module named hotwire.__main__; 'hotwire' is a package")
     assert not demo.cli_missing(1, "Traceback...\nValueError: bad\n")
     assert demo.table([("fib", 1.0, 0.25)]).splitlines()[2] == "| fib | 1.000 s | 0.250 s | 4.00x |"
-
-
-# ---- locating pyperformance's files ----
-
-@needs_pyperformance
-def test_locates_installed_pyperformance_nbody():
-    path = worker.pyperformance_benchmark_file("nbody")
-    pkg_dir = importlib.util.find_spec("pyperformance").submodule_search_locations[0]
-    assert path == os.path.join(pkg_dir, "data-files", "benchmarks", "bm_nbody", "run_benchmark.py")
-    assert os.path.isfile(path)
-    assert not os.path.realpath(path).startswith(os.path.realpath(BENCH_DIR))
-
-
-@needs_pyperformance
-def test_missing_benchmark_is_a_clear_error():
-    with pytest.raises(FileNotFoundError, match="bm_no_such_benchmark"):
-        worker.pyperformance_benchmark_file("no_such_benchmark")
-
-
-@needs_pyperformance
-def test_loading_nbody_does_not_start_its_runner():
-    module = worker.load_module(worker.pyperformance_benchmark_file("nbody"), "hotwire_test_bm_nbody")
-    assert module.__name__ == "hotwire_test_bm_nbody"
-    assert callable(module.bench_nbody) and module.DEFAULT_ITERATIONS == 20000
-    sys.modules.pop("hotwire_test_bm_nbody", None)
-
-
-# ---- subprocess protocol (outputs only; no timings) ----
-
-SETTINGS = {"warmup": 0, "iterations": 1, "rounds": 1, "timeout": 120}
-
-
-def test_worker_round_trip_reports_fib_output():
-    result = bars.run_worker("fib", "cpython", SETTINGS, threshold=2)
-    assert result["ok"] is True, result["stderr"]
-    assert result["output"] == "[832040]"
-    assert len(result["times"]) == 1
-
-
-def test_worker_failure_is_reported_not_raised(tmp_path, monkeypatch):
-    fake = tmp_path / "hotwire"
-    fake.mkdir()
-    (fake / "__init__.py").write_text("def enable(threshold=None):\n    raise RuntimeError('simulated')\n")
-    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
-    result = bars.run_worker("fib", "hotwire", SETTINGS, threshold=2)
-    assert result["ok"] is False
-    assert result["returncode"] == 1
-    assert "RuntimeError: simulated" in result["stderr"]

@@ -52,6 +52,8 @@ The program runs with HOTWIRE=1 (and HOTWIRE_THRESHOLD=N for --threshold) in its
 environment, so the Python 3.12 processes it starts have the JIT as well.
 Functions are compiled on a background thread; HOTWIRE_SYNC=1 compiles them in
 line. See the README for every HOTWIRE_* variable.
+
+`{prog} bench [options]` runs the benchmark harness instead (see `{prog} bench --help`).
 """
 
 _FILE_INPUT = 257  # Py_file_input: parse a whole module
@@ -82,8 +84,13 @@ def main(argv=None, prog="hotwire"):
     (help, version, a usage error, a script that cannot be opened). The program's own exits and
     uncaught exceptions propagate as SystemExit or as the exception itself.
     """
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:
+        # Imported here so that running a program never loads the harness.
+        from hotwire.bench.cli import main as bench_main
+        return bench_main(argv[1:], prog=f"{prog} bench")
     try:
-        request = _parse(sys.argv[1:] if argv is None else argv)
+        request = _parse(argv)
     except UsageError as error:
         sys.stderr.write(f"{USAGE.format(prog=prog)}\n{prog}: error: {error}\n"
                          f"Try '{prog} --help' for more information.\n")
