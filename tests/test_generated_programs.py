@@ -52,15 +52,17 @@ def dirs(tmp_path_factory):
     plain, jit = root / "plain", root / "jit"
     plain.mkdir()
     jit.mkdir()
-    saved = os.environ.get("HOTWIRE_ONLY")
+    saved = {k: os.environ.get(k) for k in ("HOTWIRE_ONLY", "HOTWIRE_SYNC")}
     os.environ["HOTWIRE_ONLY"] = str(jit)
+    os.environ["HOTWIRE_SYNC"] = "1"   # compiled at the first call itself, not later by the background thread
     hotwire.enable(threshold=0)
     yield plain, jit
     hotwire.disable()
-    if saved is None:
-        del os.environ["HOTWIRE_ONLY"]
-    else:
-        os.environ["HOTWIRE_ONLY"] = saved
+    for k, v in saved.items():
+        if v is None:
+            del os.environ[k]
+        else:
+            os.environ[k] = v
 
 
 def run_copy(source, directory):
