@@ -7,6 +7,7 @@ jumps to a deopt exit. Objects the code refers to (constants, names, types, the 
 embedded as addresses and kept alive by the compiled unit (`keepalive`).
 """
 import ctypes
+import weakref
 
 from llvmlite import ir
 
@@ -69,6 +70,20 @@ class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
         """An object's address for an identity check only: the object is not kept alive (a function
         that could pass the check holds it)."""
         return ir.Constant(I64, id(obj)).inttoptr(PTR)
+
+    def load_address_while_alive(self, obj):
+        """`obj`'s address, loaded from a cell that becomes NULL when `obj` dies, for an identity
+        check against an object this unit must not keep alive (a caller's unit holding its callee's
+        code would keep the pair alive forever when they call each other). A dead object's address can
+        be reused by a new one, so a plain embedded address could pass the check for the wrong object;
+        the cell is cleared by a weak reference's callback, and no live object has address NULL."""
+        cell = ctypes.c_void_p(id(obj))
+
+        def forget(_ref, cell=cell):
+            cell.value = None
+
+        self.keepalive.extend((cell, weakref.ref(obj, forget)))
+        return self.b.load(ir.Constant(I64, ctypes.addressof(cell)).inttoptr(PTR), typ=PTR)
 
     def field_ptr(self, base, name):
         return self.b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8)

@@ -193,7 +193,7 @@ class ObjectOps:
         b.position_at_end(is_function)
         same = b.and_(
             b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_code", PTR),
-                            self.const_ptr(op.callee.__code__)),
+                            self.load_address_while_alive(op.callee.__code__)),
             b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_globals", PTR),
                             self.address_of(self.global_cells.globals)))
         b.cbranch(same, checked, real_call)

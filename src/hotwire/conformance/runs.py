@@ -3,8 +3,9 @@ what it recorded.
 
 Each run gets its own empty working directory (tests create files named after test.support.TESTFN
 there), PYTHONHASHSEED=0, and no HOTWIRE_* variables but the ones set here: the hotwire run has
-HOTWIRE_THRESHOLD=0, so every function the JIT can compile is compiled at its first call, stdlib code
-included (no HOTWIRE_ONLY), and HOTWIRE_STATS_FILE, from which the number of compiled functions comes.
+HOTWIRE_THRESHOLD=0 and HOTWIRE_SYNC=1, so every function the JIT can compile is compiled at its first
+call, before it runs (with background compilation a short test module would end before the compiler
+thread had done much), stdlib code included (no HOTWIRE_ONLY), and HOTWIRE_STATS_FILE, from which the number of compiled functions comes.
 """
 import json
 import os
@@ -46,6 +47,7 @@ def environment(mode, stats_file):
         env.pop(name, None)
     if mode == "hotwire":
         env["HOTWIRE_THRESHOLD"] = "0"
+        env["HOTWIRE_SYNC"] = "1"
         env["HOTWIRE_STATS_FILE"] = str(stats_file)
     return env
 
