@@ -7,9 +7,18 @@ replacement yet) with the feedback its quickened bytecode holds, and the
 event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
 Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for);
 while a code object is queued its calls run in the interpreter and cost one lookup here.
-Code with free variables keeps the event: each new closure object made from it gets the compiled code
-installed at its first call. Our own tool's PY_START bit is ignored by the compiled entry's check for
+Once compiled, the event is disabled for closures too: the function watcher installs the compiled entry
+on every function made from the code afterwards (runtime/watchers.py), and a closure made while the code
+was queued gets it at its first call after the compile. Our own tool's PY_START bit is ignored by the compiled entry's check for
 debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
+
+The callbacks are Python functions, so each one pushes a frame that counts towards the recursion limit.
+Near the limit (a deep recursion through functions not decided yet) that push, or a call inside the
+callback, would raise a RecursionError the program would see, in a frame CPython never has. So a
+callback that finds fewer than HEADROOM frames left does nothing and disables the event for that code
+(no callback can then fail at a deeper level); those codes are set aside and their events restarted
+(`sys.monitoring.restart_events`) by the next callback that runs with room again. Compiling in line
+needs COMPILE_HEADROOM frames (the compiler's own calls); with less, the call is not counted.
 """
 import atexit
 import ctypes
@@ -28,7 +37,10 @@ _CO_OPTIMIZED = 0x1
 _OWN_DIRS = tuple(os.path.dirname(p) for p in (
     os.path.dirname(os.path.abspath(__file__)),))
 
-_state = {"threshold": 10, "active": False, "only": ()}
+HEADROOM = 50
+COMPILE_HEADROOM = 100   # the compiler itself needs about 30 frames (measured: 18 for compile_code)
+
+_state = {"threshold": 10, "active": False, "only": (), "set_aside": False}
 _counts = install.ByIdentity()       # code -> calls seen
 _loop_counts = install.ByIdentity()  # code -> backward jumps seen
 _requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
@@ -39,6 +51,28 @@ def _function_of(frame):
     iframe = ctypes.c_void_p.from_address(id(frame) + off("PyFrameObject.f_frame")).value
     func = ctypes.c_void_p.from_address(iframe + off("_PyInterpreterFrame.f_funcobj")).value
     return ctypes.cast(func, ctypes.py_object).value
+
+
+_thread_state = ctypes.pythonapi.PyThreadState_Get
+_thread_state.restype = ctypes.c_void_p
+
+
+def _frames_left():
+    """How many more Python frames this thread may push before RecursionError."""
+    return ctypes.c_int.from_address(_thread_state() + off("PyThreadState.py_recursion_remaining")).value
+
+
+def _room(needed):
+    """False (and the event disabled, the code set aside) when the stack is too deep for a callback;
+    restarts the events of codes set aside earlier once there is room again."""
+    left = _frames_left()
+    if left < HEADROOM:
+        _state["set_aside"] = True
+        return False
+    if _state["set_aside"] and left >= COMPILE_HEADROOM:
+        _state["set_aside"] = False
+        sys.monitoring.restart_events()
+    return left >= needed
 
 
 def _only_paths():
@@ -62,6 +96,8 @@ def _excluded(code):
 def _on_start(code, offset):
     if install.compiling():
         return None
+    if not _room(HEADROOM):
+        return _DISABLE
     if not code.co_flags & _CO_OPTIMIZED or _excluded(code):
         return _DISABLE
     if code in install.rejected:
@@ -73,6 +109,8 @@ def _on_start(code, offset):
         _counts[code] = n
         if n <= _state["threshold"] and code not in _requested:
             return None
+    if not _room(COMPILE_HEADROOM if install.is_sync() or code in _requested else HEADROOM):
+        return None   # counted; compiled by a later call with more room
     frame = sys._getframe(1)
     func = _function_of(frame)
     if not hasattr(func, "__code__") or func.__code__ is not code:
@@ -82,7 +120,7 @@ def _on_start(code, offset):
     unit = compile_(func, _argument_types(code, frame))
     if unit is None:
         return _DISABLE if code in install.rejected else None
-    return None if code.co_freevars else _DISABLE
+    return _DISABLE
 
 
 def _argument_types(code, frame):
@@ -108,12 +146,16 @@ def _on_jump(code, offset, destination):
     """Loop hotness: a function called once whose loop runs long is compiled for its next call."""
     if destination > offset or install.compiling():
         return _DISABLE if destination > offset else None
+    if not _room(HEADROOM):
+        return _DISABLE
     if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
             or _excluded(code):
         return _DISABLE
     n = _loop_counts.get(code, 0) + 1
     _loop_counts[code] = n
     if n < LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1):
+        return None
+    if not _room(COMPILE_HEADROOM if install.is_sync() else HEADROOM):
         return None
     func = _function_of(sys._getframe(1))
     if hasattr(func, "__code__") and func.__code__ is code:

@@ -112,6 +112,10 @@ def set_sync(sync):
     _mode["sync"] = sync
 
 
+def is_sync():
+    return _mode["sync"]
+
+
 def current_vectorcall(func):
     from hotwire.backend.layout312 import off
     return ctypes.c_void_p.from_address(id(func) + off("PyFunctionObject.vectorcall")).value
