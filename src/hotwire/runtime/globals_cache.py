@@ -19,6 +19,7 @@ import ctypes
 import threading
 
 from hotwire.backend.engine import keep_forever
+from hotwire.backend.lower_objects import is_immortal
 from hotwire.runtime import watchers
 
 _CELLS_PER_CHUNK = 512
@@ -42,6 +43,7 @@ class _State:
     func_watcher_id = None
     extra_index = None
     invalidations = 0
+    fast_slots = {}         # id(globals) -> {name: slot of watchers.fast_table}
 
 
 def _cell_address(index):
@@ -100,9 +102,12 @@ def _update_cells(event, dict_address, key_address, new_address):
         _State.invalidations += 1
         return 0
     name = ctypes.cast(key_address, ctypes.py_object).value
-    for key in list(keys):
-        if key[1] != name:
-            continue
+    dependents = [key for key in keys if key[1] == name]
+    if event == 1 and dependents == [(dict_address, name)] and type(name) is str and is_immortal(name):
+        # Only this namespace's cell depends on this key: later modifications go straight to it.
+        slot = watchers.remember_global(dict_address, name, _cell_address(_State.cells[dependents[0]]))
+        _State.fast_slots.setdefault(dict_address, {})[name] = slot
+    for key in dependents:
         globals_ = ctypes.cast(key[0], ctypes.py_object).value
         builtins_ = ctypes.cast(_State.namespaces[key[0]], ctypes.py_object).value
         if dict_address == key[0]:
@@ -122,6 +127,8 @@ def _update_cells(event, dict_address, key_address, new_address):
 def _forget_dict(address):
     """A watched dict is being deallocated: its cells go back to the free list. No compiled code can
     use them any more: every function that could reach them held this namespace."""
+    for slot in _State.fast_slots.pop(address, {}).values():
+        watchers.forget_global(slot, address)
     for key in _State.by_dict.pop(address, ()):
         index = _State.cells.pop(key, None)
         if index is not None:
@@ -200,6 +207,10 @@ class CellProvider:
                 for d in (self.globals, self.builtins):
                     _State.by_dict.setdefault(id(d), set()).add(key)
                     _watch(_State.watcher_id, d)
+                slot = _State.fast_slots.get(id(self.builtins), {}).pop(name, None)
+                if slot is not None and self.builtins is not self.globals:
+                    # That dict's key now matters to this namespace too: back to the Python handler.
+                    watchers.forget_global(slot, id(self.builtins))
                 watchers.mark_name(name)
                 _set_cell(index, _resolve(self.globals, self.builtins, name))
             return _cell_address(index)

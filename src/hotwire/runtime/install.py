@@ -96,8 +96,9 @@ def compiling():
     return getattr(_per_thread, "depth", 0) > 0
 
 
-def _release(unit):
-    engine = sys.modules.get("hotwire.backend.engine")   # loaded, since a unit exists
+def _release(unit, modules=sys.modules):
+    # `modules` is bound now: at shutdown this runs after the module's globals (sys) are cleared.
+    engine = modules.get("hotwire.backend.engine")   # loaded, since a unit exists
     if engine is not None:   # else the interpreter is shutting down and frees everything
         engine.release_module(unit.module)
 

@@ -10,6 +10,14 @@ itself and calls the Python handler only when something hotwire relies on may ha
     compiled entry is installed on it right there, in LLVM, no Python involved; a change of
     `__code__`, `__defaults__` or `__kwdefaults__` calls Python.
 The Python handlers receive raw addresses (a dying dict must not be turned into a Python reference).
+
+A program that rebinds a global in its hot loop (`global counter; counter += 1`) changes a watched key
+at every iteration, so the dict filter also answers that case itself: a direct-mapped table of
+(globals dict, key object) -> cell (`remember_global`), which the Python handler fills when the key is a
+global of that dict and of no other namespace, lets a *modification* of such a key store the new value
+into its cell in LLVM. The key must be immortal (3.12's interned strings are), so its address can never
+come back as another key; the Python side clears the entries of a dict before its address can be reused
+and whenever another namespace starts to depend on the key (`forget_global`).
 """
 import ctypes
 
@@ -29,6 +37,27 @@ FUNC_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p, cty
 
 bitmap = (ctypes.c_uint64 * (BITMAP_BITS // 64))()
 keep_forever(bitmap)
+FAST_SLOTS = 1024
+_EVENT_DICT_MODIFIED = 1
+fast_table = (ctypes.c_uint64 * (3 * FAST_SLOTS))()   # per slot: dict address, key address, cell address
+keep_forever(fast_table)
+
+
+def _fast_slot(dict_address, key_hash):
+    return ((key_hash & 0xFFFFFFFFFFFFFFFF) ^ (dict_address >> 4)) & (FAST_SLOTS - 1)
+
+
+def remember_global(dict_address, key, cell_address):
+    """Let modifications of `key` in the dict at dict_address go straight to the cell; returns the slot."""
+    slot = _fast_slot(dict_address, hash(key))
+    fast_table[3 * slot:3 * slot + 3] = [dict_address, id(key), cell_address]
+    return slot
+
+
+def forget_global(slot, dict_address):
+    """Clear `slot` if it still belongs to the dict at dict_address."""
+    if fast_table[3 * slot] == dict_address:
+        fast_table[3 * slot:3 * slot + 3] = [0, 0, 0]
 
 
 def mark_name(name):
@@ -44,11 +73,28 @@ def _dict_filter(module, handler_address):
     call_python = fn.append_basic_block("python")
     check_key = fn.append_basic_block("key")
     ignore = fn.append_basic_block("ignore")
+    check_table = fn.append_basic_block("fast_table")
+    store_cell = fn.append_basic_block("store_cell")
     b.cbranch(b.icmp_signed(">", event, ir.Constant(I32, _EVENT_DICT_DELETED)), call_python, check_key)
     b.position_at_end(check_key)
     is_str = b.icmp_unsigned("==", b.load(b.gep(key, [ir.Constant(I64, 8)], source_etype=ir.IntType(8)), typ=PTR),
                              ir.Constant(I64, id(str)).inttoptr(PTR))
     h = b.load(b.gep(key, [ir.Constant(I64, _STR_HASH_OFFSET)], source_etype=ir.IntType(8)), typ=I64)
+    b.cbranch(b.and_(is_str, b.icmp_signed("==", event, ir.Constant(I32, _EVENT_DICT_MODIFIED))),
+              check_table, check_bitmap := fn.append_basic_block("bitmap"))
+    b.position_at_end(check_table)
+    slot = b.and_(b.xor(h, b.lshr(b.ptrtoint(d, I64), ir.Constant(I64, 4))), ir.Constant(I64, FAST_SLOTS - 1))
+    entry = b.gep(ir.Constant(I64, ctypes.addressof(fast_table)).inttoptr(PTR),
+                  [b.mul(slot, ir.Constant(I64, 3))], source_etype=I64)
+    same_dict = b.icmp_unsigned("==", b.load(entry, typ=I64), b.ptrtoint(d, I64))
+    same_key = b.icmp_unsigned("==", b.load(b.gep(entry, [ir.Constant(I64, 1)], source_etype=I64), typ=I64),
+                               b.ptrtoint(key, I64))
+    b.cbranch(b.and_(same_dict, same_key), store_cell, check_bitmap)
+    b.position_at_end(store_cell)
+    cell = b.load(b.gep(entry, [ir.Constant(I64, 2)], source_etype=I64), typ=PTR)
+    b.store(new, cell)
+    b.ret(ir.Constant(I32, 0))
+    b.position_at_end(check_bitmap)
     bit = b.and_(h, ir.Constant(I64, BITMAP_BITS - 1))
     word = b.load(b.gep(ir.Constant(I64, ctypes.addressof(bitmap)).inttoptr(PTR), [b.lshr(bit, ir.Constant(I64, 6))],
                         source_etype=I64), typ=I64)
