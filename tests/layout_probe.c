@@ -8,6 +8,7 @@
 #include "internal/pycore_long.h"
 #include "internal/pycore_range.h"
 #include "internal/pycore_list.h"
+#include "internal/pycore_dict.h"
 #include <stddef.h>
 #include <stdio.h>
 #define O(key, T, f) printf("%s %zu\n", key, offsetof(T, f))
@@ -58,6 +59,9 @@ int main(void) {
     O("PyCellObject.ob_ref", PyCellObject, ob_ref);
     O("PyDictObject.ma_used", PyDictObject, ma_used);
     O("PyTypeObject.tp_iternext", PyTypeObject, tp_iternext);
+    O("PyTypeObject.tp_version_tag", PyTypeObject, tp_version_tag);
+    O("PyHeapTypeObject.ht_cached_keys", PyHeapTypeObject, ht_cached_keys);
+    O("PyDictKeysObject.dk_version", PyDictKeysObject, dk_version);
     O("_PyRangeIterObject.start", _PyRangeIterObject, start);
     O("_PyRangeIterObject.step", _PyRangeIterObject, step);
     O("_PyRangeIterObject.len", _PyRangeIterObject, len);

@@ -87,6 +87,7 @@ CONSTANTS_PROBE = r'''
 #include "internal/pycore_frame.h"
 #include "internal/pycore_interp.h"
 #include "internal/pycore_long.h"
+#include "internal/pycore_object.h"
 #include <stddef.h>
 #include <stdio.h>
 int main(void) {
@@ -97,6 +98,10 @@ int main(void) {
     printf("PY_VECTORCALL_ARGUMENTS_OFFSET %zu\n", (size_t)PY_VECTORCALL_ARGUMENTS_OFFSET);
     printf("PYLONG_NON_SIZE_BITS %d\n", (int)_PyLong_NON_SIZE_BITS);
     printf("PYLONG_SHIFT %d\n", (int)PyLong_SHIFT);
+    static char memory[64];
+    PyObject *probe = (PyObject *)(memory + 32);   /* only the address arithmetic is measured */
+    printf("DICT_OR_VALUES_OFFSET %ld\n",
+           (long)((char *)(((PyDictOrValues *)probe) - 3) - (char *)probe));
     return 0;
 }
 '''
@@ -108,7 +113,8 @@ def test_constants_match_the_c_headers(tmp_path):
     source.write_text(CONSTANTS_PROBE)
     measured = dict(line.split() for line in _compile_and_run(gcc, source, tmp_path, "constants").splitlines())
     for name in ("SIZEOF_INTERPRETER_FRAME_HEADER", "MONITORING_EVENTS", "FRAME_OWNED_BY_THREAD",
-                 "PY_VECTORCALL_ARGUMENTS_OFFSET", "PYLONG_NON_SIZE_BITS", "PYLONG_SHIFT"):
+                 "PY_VECTORCALL_ARGUMENTS_OFFSET", "PYLONG_NON_SIZE_BITS", "PYLONG_SHIFT",
+                 "DICT_OR_VALUES_OFFSET"):
         assert getattr(layout312, name) == int(measured[name]), name
     # the monitors field is one byte per ungrouped event (compiled code reads it as two 8-byte words)
     assert int(measured["MONITORS_SIZE"]) == layout312.MONITORING_EVENTS

@@ -53,6 +53,9 @@ OFFSETS = {
     "PyCellObject.ob_ref": 16,
     "PyDictObject.ma_used": 16,
     "PyTypeObject.tp_iternext": 224,
+    "PyTypeObject.tp_version_tag": 384,
+    "PyHeapTypeObject.ht_cached_keys": 880,
+    "PyDictKeysObject.dk_version": 12,
     "_PyRangeIterObject.start": 16,
     "_PyRangeIterObject.step": 24,
     "_PyRangeIterObject.len": 32,
@@ -66,6 +69,7 @@ FRAME_OWNED_BY_THREAD = 0
 PY_VECTORCALL_ARGUMENTS_OFFSET = 1 << 63
 PYLONG_NON_SIZE_BITS = 3               # lv_tag: size << 3 | sign bits
 PYLONG_SHIFT = 30
+DICT_OR_VALUES_OFFSET = -24            # _PyObject_DictOrValuesPointer: ((PyDictOrValues *)obj) - 3
 
 
 def off(name):

@@ -14,6 +14,7 @@ from llvmlite import ir
 from hotwire.backend import capi
 from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR
 from hotwire.backend.frame_abi import FrameABI
+from hotwire.backend.lower_attr_caches import AttrCaches
 from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.lower_objects import ObjectOps, is_immortal
@@ -31,7 +32,7 @@ def _read_i32(address):
     return ctypes.c_int32.from_address(address).value
 
 
-class Lowering(FrameABI, ObjectOps, ControlOps, UnboxedOps):
+class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
     def __init__(self, irfn, module_name, own_tool_mask=0):
         self.irfn = irfn
         self.code = irfn.code

@@ -84,21 +84,31 @@ class ObjectOps:
     # ---- attributes and items -------------------------------------------------------------------
 
     def lower_get_attr(self, op):
-        self.values[op] = self._simple_call(op, "PyObject_GetAttr", self.const_ptr(op.symbol))
+        def generic():
+            return self._simple_call(op, "PyObject_GetAttr", self.const_ptr(op.symbol))
+        if op.feedback is not None and op.feedback.kind == "instance_value":
+            self.values[op] = self.cached_get_attr(op, generic)
+        else:
+            self.values[op] = generic()
 
     def lower_load_method(self, op):
-        b = self.b
-        owner = self.v(op.operands[0])
-        slot = self.alloca(PTR)
-        b.store(ir.Constant(PTR, None), slot)  # _PyObject_GetMethod does not write it on AttributeError
-        self.set_line(op)
-        found = self.call("_PyObject_GetMethod", owner, self.const_ptr(op.symbol), slot)
-        meth = b.load(slot, typ=PTR)
-        is_method = b.icmp_signed("!=", found, ir.Constant(I32, 0))
-        with b.if_then(b.not_(is_method)):
-            self.decref(owner)
-        self.check_null(meth, op)
-        self.pairs[op] = (b.select(is_method, meth, ir.Constant(PTR, None)), b.select(is_method, owner, meth))
+        def generic():
+            b = self.b
+            owner = self.v(op.operands[0])
+            slot = self.alloca(PTR)
+            b.store(ir.Constant(PTR, None), slot)  # _PyObject_GetMethod does not write it on AttributeError
+            self.set_line(op)
+            found = self.call("_PyObject_GetMethod", owner, self.const_ptr(op.symbol), slot)
+            meth = b.load(slot, typ=PTR)
+            is_method = b.icmp_signed("!=", found, ir.Constant(I32, 0))
+            with b.if_then(b.not_(is_method)):
+                self.decref(owner)
+            self.check_null(meth, op)
+            return [b.select(is_method, meth, ir.Constant(PTR, None)), b.select(is_method, owner, meth)]
+        if op.feedback is not None and op.feedback.kind.startswith("method_"):
+            self.pairs[op] = tuple(self.cached_load_method(op, generic))
+        else:
+            self.pairs[op] = tuple(generic())
 
     def lower_method_func(self, op):
         self.values[op] = self.pairs[op.operands[0]][0]
@@ -107,12 +117,17 @@ class ObjectOps:
         self.values[op] = self.pairs[op.operands[0]][1]
 
     def lower_set_attr(self, op):
-        owner, value = op.operands
-        self.set_line(op)
-        r = self.call("PyObject_SetAttr", self.v(owner), self.const_ptr(op.symbol), self.v(value))
-        self.release(owner)
-        self.release(value)
-        self.check_neg(r, op)
+        def generic():
+            owner, value = op.operands
+            self.set_line(op)
+            r = self.call("PyObject_SetAttr", self.v(owner), self.const_ptr(op.symbol), self.v(value))
+            self.release(owner)
+            self.release(value)
+            self.check_neg(r, op)
+        if op.feedback is not None and op.feedback.kind == "instance_value":
+            self.cached_set_attr(op, generic)
+        else:
+            generic()
 
     def lower_del_attr(self, op):
         self.set_line(op)

@@ -25,6 +25,7 @@ class Instr:
     line: int | None
     specialised: str = ""  # the quickened name seen in _co_code_adaptive, e.g. BINARY_OP_ADD_FLOAT
     jump_target: int | None = None
+    cache: bytes = b""     # the inline cache entries after it in the same snapshot (versions, indexes)
 
     def __str__(self):
         return f"{self.offset} {self.opname} {self.arg if self.arg is not None else ''}".rstrip()
@@ -70,12 +71,11 @@ def _jump_target(opname, arg, next_offset):
     return None
 
 
-def _adaptive_names(code):
-    """Map byte offset -> quickened opcode name, the type feedback of tier 0."""
-    names = {}
-    for ins in dis.get_instructions(code, adaptive=True):
-        names[ins.offset] = ins.opname
-    return names
+def _adaptive_snapshot(code):
+    """One copy of the quickened bytecode, the type feedback of tier 0. A single copy, made in one C
+    call while holding the GIL, so that an opcode name and its cache entries (a type version and the
+    index it goes with) belong to the same specialisation even while the program re-specialises."""
+    return code._co_code_adaptive
 
 
 def parse_exception_table(code):
@@ -87,7 +87,7 @@ def parse_exception_table(code):
 
 def decode(code):
     """Decode a 3.12 code object. EXTENDED_ARG prefixes are folded into the instruction they extend."""
-    adaptive = _adaptive_names(code)
+    adaptive = _adaptive_snapshot(code)
     instrs = []
     prefix_start = None
     for ins in dis.get_instructions(code):
@@ -100,7 +100,8 @@ def decode(code):
         next_offset = ins.offset + CODEUNIT + _cache_bytes(ins.opname)
         line = ins.positions.lineno if ins.positions is not None else None
         instr = Instr(ins.offset, start, ins.opname, ins.arg, ins.argval, next_offset, line,
-                      specialised=adaptive.get(ins.offset, ins.opname))
+                      specialised=dis._all_opname[adaptive[ins.offset]],
+                      cache=adaptive[ins.offset + CODEUNIT:next_offset])
         instr.jump_target = _jump_target(ins.opname, ins.arg, next_offset)
         instrs.append(instr)
     bc = Bytecode(code, instrs, {i.offset: i for i in instrs}, parse_exception_table(code))

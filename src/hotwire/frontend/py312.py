@@ -12,6 +12,7 @@ runs the rest of that call. One handler per opcode, named `op_<OPNAME>`, in byte
 """
 import dis
 
+from hotwire.frontend.attr_feedback import attr_feedback
 from hotwire.frontend.bytecode import CODEUNIT, decode
 from hotwire.ir import ops as ir
 from hotwire.ir.function import Function
@@ -266,17 +267,18 @@ class Builder:
     def op_LOAD_ATTR(self, ins):
         owner = self.pop()
         name = self.name(ins.arg >> 1)
+        feedback = attr_feedback(ins)
         if ins.arg & 1:
-            pair = self.emit(ir.LoadMethod(owner, symbol=name))
+            pair = self.emit(ir.LoadMethod(owner, symbol=name, feedback=feedback))
             self.push(self.emit(ir.MethodFunc(pair)))
             self.push(self.emit(ir.MethodSelf(pair)))
         else:
-            self.push(self.emit(ir.GetAttr(owner, symbol=name)))
+            self.push(self.emit(ir.GetAttr(owner, symbol=name, feedback=feedback)))
 
     def op_STORE_ATTR(self, ins):
         owner = self.pop()
         value = self.pop()
-        self.emit(ir.SetAttr(owner, value, symbol=self.name(ins.arg)))
+        self.emit(ir.SetAttr(owner, value, symbol=self.name(ins.arg), feedback=attr_feedback(ins)))
 
     def op_DELETE_ATTR(self, ins):
         self.emit(ir.DelAttr(self.pop(), symbol=self.name(ins.arg)))

@@ -221,12 +221,14 @@ class Truthy(Op): pass
 
 
 @op("get_attr", OBJ, steals=True, can_raise=True, attrs=("symbol",))
-class GetAttr(Op): pass
+class GetAttr(Op):
+    feedback = None   # frontend/attr_feedback.AttrFeedback: tier 0's inline cache, if it helps
 
 
 @op("load_method", OBJ, steals=True, can_raise=True, attrs=("symbol",))
 class LoadMethod(Op):
     """_PyObject_GetMethod: the result is a pair read through `method_func`/`method_self`."""
+    feedback = None
 
 
 @op("method_func", OBJ, pure=True, maybe_null=True)
@@ -240,7 +242,8 @@ class MethodSelf(Op):
 
 
 @op("set_attr", VOID, steals=True, can_raise=True, attrs=("symbol",))
-class SetAttr(Op): pass
+class SetAttr(Op):
+    feedback = None
 
 
 @op("del_attr", VOID, steals=True, can_raise=True, attrs=("symbol",))

@@ -1,0 +1,119 @@
+"""Inline caches for attribute access: the checks of CPython's specialised LOAD_ATTR / STORE_ATTR
+instructions, done in compiled code, with the generic C-API call for everything else.
+
+`PyObject_GetAttr` walks the type's MRO (through the type cache) and then the instance dict on every
+access. Tier 0 has usually found something better, recorded in the instruction's inline cache
+(frontend/attr_feedback.py): for an instance attribute, the type's version tag and the slot of the
+object's inline values; for a method, the type's version tag (and the version of its shared keys, so that
+no instance attribute shadows the method) and the method itself. The fast path checks the same things
+the interpreter's specialised instruction checks, in the same order, and falls back to the generic
+call when any check fails, so the program sees the interpreter's behaviour either way.
+"""
+from llvmlite import ir
+
+from hotwire.backend.capi import I32, I64, PTR
+from hotwire.backend.layout312 import DICT_OR_VALUES_OFFSET, off
+
+
+class AttrCaches:
+    def _continue_if(self, cond, otherwise):
+        """Go on in a new block when `cond` holds, else branch to `otherwise`."""
+        cont = self.fn.append_basic_block("attr_hit")
+        self.b.cbranch(cond, cont, otherwise)
+        self.b.position_at_end(cont)
+
+    def _check_type_version(self, owner, version, miss):
+        tp = self.type_of(owner)
+        tag = self.load_field(tp, "PyTypeObject.tp_version_tag", I32)
+        self._continue_if(self.b.icmp_unsigned("==", tag, ir.Constant(I32, version)), miss)
+        return tp
+
+    def _inline_values(self, owner, miss):
+        """The object's inline values array (its dict was never materialised), else `miss`."""
+        b = self.b
+        raw = b.load(b.gep(owner, [ir.Constant(I64, DICT_OR_VALUES_OFFSET)], source_etype=ir.IntType(8)), typ=I64)
+        self._continue_if(b.icmp_unsigned("!=", b.and_(raw, ir.Constant(I64, 1)), ir.Constant(I64, 0)), miss)
+        return b.inttoptr(b.add(raw, ir.Constant(I64, 1)), PTR)
+
+    def _note(self, op):
+        note = f"{op.symbol}: {op.feedback.kind.replace('_', ' ')} inline cache from tier 0"
+        if note not in self.irfn.notes:
+            self.irfn.notes.append(note)
+
+    def _with_fallback(self, fast, slow, name):
+        """Run `fast(miss)`, which emits the checks (branching to `miss`) and returns its values;
+        `slow()` emits the generic path. Returns the values merged by phis."""
+        b = self.b
+        miss = self.fn.append_basic_block(name + "_miss")
+        done = self.fn.append_basic_block(name + "_done")
+        fast_values = fast(miss)
+        fast_end = b.block
+        b.branch(done)
+        b.position_at_end(miss)
+        slow_values = slow()
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        merged = []
+        for f, s in zip(fast_values, slow_values):
+            phi = b.phi(f.type)
+            phi.add_incoming(f, fast_end)
+            phi.add_incoming(s, slow_end)
+            merged.append(phi)
+        return merged
+
+    def cached_get_attr(self, op, slow):
+        fb = op.feedback
+        owner_op = op.operands[0]
+        self._note(op)
+
+        def fast(miss):
+            owner = self.v(owner_op)
+            self._check_type_version(owner, fb.type_version, miss)
+            values = self._inline_values(owner, miss)
+            value = self.b.load(self.b.gep(values, [ir.Constant(I64, fb.index)], source_etype=PTR), typ=PTR)
+            self._continue_if(self.b.icmp_unsigned("!=", value, ir.Constant(PTR, None)), miss)
+            self.incref(value)
+            self.release(owner_op)
+            return [value]
+        return self._with_fallback(fast, lambda: [slow()], "get_attr")[0]
+
+    def cached_set_attr(self, op, slow):
+        """Only a slot that already holds a value: a new one would also go into the insertion order."""
+        fb = op.feedback
+        owner_op, value_op = op.operands
+        self._note(op)
+
+        def fast(miss):
+            b = self.b
+            owner = self.v(owner_op)
+            self._check_type_version(owner, fb.type_version, miss)
+            slot = b.gep(self._inline_values(owner, miss), [ir.Constant(I64, fb.index)], source_etype=PTR)
+            old = b.load(slot, typ=PTR)
+            self._continue_if(b.icmp_unsigned("!=", old, ir.Constant(PTR, None)), miss)
+            b.store(self.v(value_op), slot)
+            self.decref(old)
+            self.release(owner_op)
+            return []
+        self._with_fallback(fast, lambda: (slow(), [])[1], "set_attr")
+
+    def cached_load_method(self, op, slow):
+        """The (method, self) pair, or what `slow()` returns."""
+        fb = op.feedback
+        owner_op = op.operands[0]
+        self._note(op)
+
+        def fast(miss):
+            b = self.b
+            owner = self.v(owner_op)
+            tp = self._check_type_version(owner, fb.type_version, miss)
+            if fb.kind == "method_with_values":
+                self._inline_values(owner, miss)
+                keys = self.load_field(tp, "PyHeapTypeObject.ht_cached_keys", PTR)
+                version = self.load_field(keys, "PyDictKeysObject.dk_version", I32)
+                self._continue_if(b.icmp_unsigned("==", version, ir.Constant(I32, fb.keys_version)), miss)
+            # The version check proves the type, whose dict holds the method, is alive and unchanged.
+            method = ir.Constant(I64, fb.descr).inttoptr(PTR)
+            self.incref(method)
+            return [method, owner]
+        return self._with_fallback(fast, slow, "load_method")

@@ -1,0 +1,105 @@
+"""Attribute inline caches (backend/lower_attr_caches.py) in compiled code that was made *after* tier 0
+specialised the accesses, which the differential corpus (threshold 0: compiled at the first call, before
+any feedback exists) cannot reach.
+
+The functions of tests/corpus/attr_inline_caches.py run a while in the interpreter, are then compiled with
+`hotwire.jit`, and go on through everything the caches' checks guard against: a method replaced on the
+class, a class attribute added, an instance attribute deleted or shadowing a method, an instance dict
+materialised by vars(), another class, __slots__, a property. Every step's outcome must be the plain
+copy's, and the compiled code must really hold the caches (explain() names them).
+"""
+from test_runtime import run_scenario
+
+FUNCS = '''
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def norm1(self):
+        return abs(self.x) + abs(self.y)
+
+    def move(self, dx):
+        self.x = self.x + dx
+        return self
+
+
+class Other:
+    def __init__(self):
+        self.y = "other y"
+        self.x = "other x"
+
+    def norm1(self):
+        return "other norm"
+
+
+class Slotted:
+    __slots__ = ("x", "y")
+
+    def __init__(self):
+        self.x, self.y = 10, 20
+
+    def norm1(self):
+        return self.x * self.y
+
+
+def total(points):
+    s = []
+    for p in points:
+        s.append((p.x, p.norm1()))
+    return s
+
+
+def shift(points, dx):
+    for p in points:
+        p.move(dx)
+        p.y = p.y
+'''
+
+DRIVER = '''
+def run(ns, jit=None):
+    Point, total, shift = ns["Point"], ns["total"], ns["shift"]
+    pts = [Point(i, -i) for i in range(5)]
+    for _ in range(30):          # tier 0 specialises the loads, stores and method calls
+        shift(pts, 1)
+        total(pts)
+    if jit:
+        for name in ("total", "shift"):
+            jit(ns[name])
+        jit(Point.move)
+    out = [outcome(total, pts), outcome(shift, pts, 2), outcome(total, pts)]
+    out.append(outcome(total, [ns["Other"](), ns["Slotted"]()] + pts[:2]))
+    Point.norm1 = lambda self: "replaced"
+    out.append(outcome(total, pts[:2]))
+    Point.extra = 1
+    del pts[0].x
+    out.append(outcome(total, pts[:1]))
+    out.append(outcome(shift, pts[:1], 1))
+    pts[1].norm1 = lambda: "instance attribute shadows the method"
+    vars(pts[2])["x"] = 100
+    out.append(outcome(total, pts[1:3]))
+    out.append(outcome(shift, pts[1:3], 1))
+    out.append(outcome(total, pts[1:3]))
+    del Point.norm1
+    out.append(outcome(total, pts[3:]))
+    return out
+
+plain = run(load())
+import hotwire
+ns = load()
+jitted = run(ns, hotwire.jit)
+report(plain=plain, jitted=jitted, compiled=[hotwire.is_compiled(ns[n]) for n in ("total", "shift")],
+       explain={n: hotwire.explain(ns[n]) for n in ("total", "shift")})
+'''
+
+
+def test_attribute_caches_keep_interpreter_semantics(tmp_path):
+    res, _ = run_scenario(tmp_path, FUNCS, DRIVER)
+    assert res["compiled"] == [True, True]
+    assert "x: instance value inline cache from tier 0" in res["explain"]["total"]
+    assert "norm1: method with values inline cache from tier 0" in res["explain"]["total"]
+    assert "y: instance value inline cache from tier 0" in res["explain"]["shift"]
+    assert res["jitted"] == res["plain"]
+    assert res["plain"][4] == ["ok", "list", "[(32, 'replaced'), (33, 'replaced')]"]
+    assert res["plain"][5][:2] == ["raise", "AttributeError"]
+    assert res["plain"][-1][:2] == ["raise", "AttributeError"]
