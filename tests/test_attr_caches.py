@@ -50,6 +50,12 @@ def total(points):
     return s
 
 
+def bump(items):
+    for s in items:
+        s.x = s.y + 1
+    return [s.norm1() for s in items]
+
+
 def shift(points, dx):
     for p in points:
         p.move(dx)
@@ -60,15 +66,22 @@ DRIVER = '''
 def run(ns, jit=None):
     Point, total, shift = ns["Point"], ns["total"], ns["shift"]
     pts = [Point(i, -i) for i in range(5)]
+    slotted = [ns["Slotted"]() for _ in range(3)]
     for _ in range(30):          # tier 0 specialises the loads, stores and method calls
         shift(pts, 1)
         total(pts)
+        ns["bump"](slotted)
     if jit:
         for name in ("total", "shift"):
             jit(ns[name])
         jit(Point.move)
+        jit(ns["bump"])
     out = [outcome(total, pts), outcome(shift, pts, 2), outcome(total, pts)]
     out.append(outcome(total, [ns["Other"](), ns["Slotted"]()] + pts[:2]))
+    out.append(outcome(ns["bump"], slotted))
+    del slotted[0].x, slotted[1].y
+    out.append(outcome(ns["bump"], slotted[:1]))
+    out.append(outcome(ns["bump"], slotted[1:]))
     Point.norm1 = lambda self: "replaced"
     out.append(outcome(total, pts[:2]))
     Point.extra = 1
@@ -88,18 +101,23 @@ plain = run(load())
 import hotwire
 ns = load()
 jitted = run(ns, hotwire.jit)
-report(plain=plain, jitted=jitted, compiled=[hotwire.is_compiled(ns[n]) for n in ("total", "shift")],
-       explain={n: hotwire.explain(ns[n]) for n in ("total", "shift")})
+report(plain=plain, jitted=jitted, compiled=[hotwire.is_compiled(ns[n]) for n in ("total", "shift", "bump")],
+       explain={n: hotwire.explain(ns[n]) for n in ("total", "shift", "bump")})
 '''
 
 
 def test_attribute_caches_keep_interpreter_semantics(tmp_path):
     res, _ = run_scenario(tmp_path, FUNCS, DRIVER)
-    assert res["compiled"] == [True, True]
+    assert res["compiled"] == [True, True, True]
     assert "x: instance value inline cache from tier 0" in res["explain"]["total"]
     assert "norm1: method with values inline cache from tier 0" in res["explain"]["total"]
     assert "y: instance value inline cache from tier 0" in res["explain"]["shift"]
+    assert "x: slot inline cache from tier 0" in res["explain"]["bump"]
+    assert "y: slot inline cache from tier 0" in res["explain"]["bump"]
     assert res["jitted"] == res["plain"]
-    assert res["plain"][4] == ["ok", "list", "[(32, 'replaced'), (33, 'replaced')]"]
-    assert res["plain"][5][:2] == ["raise", "AttributeError"]
+    assert res["plain"][4] == ["ok", "list", "[420, 420, 420]"]
+    assert res["plain"][5] == ["ok", "list", "[420]"]
+    assert res["plain"][6][:2] == ["raise", "AttributeError"]
+    assert res["plain"][7] == ["ok", "list", "[(32, 'replaced'), (33, 'replaced')]"]
+    assert res["plain"][8][:2] == ["raise", "AttributeError"]
     assert res["plain"][-1][:2] == ["raise", "AttributeError"]

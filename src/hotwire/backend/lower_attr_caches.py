@@ -4,7 +4,7 @@ instructions, done in compiled code, with the generic C-API call for everything 
 `PyObject_GetAttr` walks the type's MRO (through the type cache) and then the instance dict on every
 access. Tier 0 has usually found something better, recorded in the instruction's inline cache
 (frontend/attr_feedback.py): for an instance attribute, the type's version tag and the slot of the
-object's inline values; for a method, the type's version tag (and the version of its shared keys, so that
+object's inline values (or, for a `__slots__` member, its offset in the object); for a method, the type's version tag (and the version of its shared keys, so that
 no instance attribute shadows the method) and the method itself. The fast path checks the same things
 the interpreter's specialised instruction checks, in the same order, and falls back to the generic
 call when any check fails, so the program sees the interpreter's behaviour either way.
@@ -62,6 +62,13 @@ class AttrCaches:
             merged.append(phi)
         return merged
 
+    def _attribute_slot(self, owner, fb, miss):
+        """Where the attribute lives in the object: an inline value, or a __slots__ member."""
+        self._check_type_version(owner, fb.type_version, miss)
+        if fb.kind == "slot":
+            return self.b.gep(owner, [ir.Constant(I64, fb.index)], source_etype=ir.IntType(8))
+        return self.b.gep(self._inline_values(owner, miss), [ir.Constant(I64, fb.index)], source_etype=PTR)
+
     def cached_get_attr(self, op, slow):
         fb = op.feedback
         owner_op = op.operands[0]
@@ -69,9 +76,7 @@ class AttrCaches:
 
         def fast(miss):
             owner = self.v(owner_op)
-            self._check_type_version(owner, fb.type_version, miss)
-            values = self._inline_values(owner, miss)
-            value = self.b.load(self.b.gep(values, [ir.Constant(I64, fb.index)], source_etype=PTR), typ=PTR)
+            value = self.b.load(self._attribute_slot(owner, fb, miss), typ=PTR)
             self._continue_if(self.b.icmp_unsigned("!=", value, ir.Constant(PTR, None)), miss)
             self.incref(value)
             self.release(owner_op)
@@ -79,7 +84,8 @@ class AttrCaches:
         return self._with_fallback(fast, lambda: [slow()], "get_attr")[0]
 
     def cached_set_attr(self, op, slow):
-        """Only a slot that already holds a value: a new one would also go into the insertion order."""
+        """An inline value only where the slot already holds one (a new value would also go into the
+        insertion order); a __slots__ member whether set or not, as STORE_ATTR_SLOT does."""
         fb = op.feedback
         owner_op, value_op = op.operands
         self._note(op)
@@ -87,12 +93,15 @@ class AttrCaches:
         def fast(miss):
             b = self.b
             owner = self.v(owner_op)
-            self._check_type_version(owner, fb.type_version, miss)
-            slot = b.gep(self._inline_values(owner, miss), [ir.Constant(I64, fb.index)], source_etype=PTR)
+            slot = self._attribute_slot(owner, fb, miss)
             old = b.load(slot, typ=PTR)
-            self._continue_if(b.icmp_unsigned("!=", old, ir.Constant(PTR, None)), miss)
+            if fb.kind == "instance_value":
+                self._continue_if(b.icmp_unsigned("!=", old, ir.Constant(PTR, None)), miss)
             b.store(self.v(value_op), slot)
-            self.decref(old)
+            if fb.kind == "instance_value":
+                self.decref(old)
+            else:
+                self.xdecref(old)
             self.release(owner_op)
             return []
         self._with_fallback(fast, lambda: (slow(), [])[1], "set_attr")

@@ -86,7 +86,7 @@ class ObjectOps:
     def lower_get_attr(self, op):
         def generic():
             return self._simple_call(op, "PyObject_GetAttr", self.const_ptr(op.symbol))
-        if op.feedback is not None and op.feedback.kind == "instance_value":
+        if op.feedback is not None and op.feedback.kind in ("instance_value", "slot"):
             self.values[op] = self.cached_get_attr(op, generic)
         else:
             self.values[op] = generic()
@@ -124,7 +124,7 @@ class ObjectOps:
             self.release(owner)
             self.release(value)
             self.check_neg(r, op)
-        if op.feedback is not None and op.feedback.kind == "instance_value":
+        if op.feedback is not None and op.feedback.kind in ("instance_value", "slot"):
             self.cached_set_attr(op, generic)
         else:
             generic()
