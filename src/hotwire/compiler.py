@@ -28,22 +28,34 @@ class CompiledUnit:
     compile_seconds: float = 0.0
 
 
-def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_tool_mask=0):
-    """Compile one code object. Raises NotCompilable with the reason when it stays interpreted."""
+class CompileCancelled(Exception):
+    """The compile was abandoned between two stages (`stop()` said so: the process is exiting)."""
+
+
+def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_tool_mask=0, stop=None):
+    """Compile one code object. Raises NotCompilable with the reason when it stays interpreted, and
+    CompileCancelled when `stop()` turns true between two stages (the LLVM stage cannot be cut)."""
+    def checkpoint():
+        if stop is not None and stop():
+            raise CompileCancelled
+
     start = time.perf_counter()
     irfn = Builder(code, qualname).build()
     verify(irfn, "after build")
+    checkpoint()
     namespaces = {} if global_cells is None else {"globals": global_cells.globals, "builtins": global_cells.builtins}
     run_passes(irfn, {"arg_types": arg_types or {}, **namespaces})
     ir_text = format_function(irfn)
     if os.environ.get("HOTWIRE_DUMP_IR"):
         sys.stderr.write(ir_text)
+    checkpoint()
     lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
     lowering.global_cells = global_cells
     module, name = lowering.lower()
+    checkpoint()
     addresses, llvm_module = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
     return CompiledUnit(addresses[name], llvm_module, lowering.keepalive, ir_text, list(irfn.notes),
                         time.perf_counter() - start)
 
 
-__all__ = ["compile_code", "CompiledUnit", "NotCompilable"]
+__all__ = ["compile_code", "CompiledUnit", "CompileCancelled", "NotCompilable"]

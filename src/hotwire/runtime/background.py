@@ -16,7 +16,8 @@ Lifecycle rules:
 - **Signals** are blocked on the worker: the kernel delivers them to the main thread, whose handlers
   run between the program's bytecodes as always.
 - **Shutdown** (`shutdown()`, called at exit by the runtime): queued jobs are dropped and the job being
-  run finishes first, because LLVM's static destructors would run under a thread still inside LLVM.
+  run stops at its next checkpoint (`closing()`: the compiler checks it between its stages) or
+  finishes, because LLVM's static destructors would run under a thread still inside LLVM.
 - **fork()**: the child has no worker thread. Its queue is emptied and a new worker starts with the
   child's first job (install.py makes sure no compile is half-way through LLVM when the fork happens).
   A fork while the worker runs makes CPython 3.12 warn that the process is multi-threaded.
@@ -79,6 +80,11 @@ def _run():
                 job(*args)
             except BaseException:  # a job records its own failures; the worker must go on
                 pass
+
+
+def closing():
+    """True once the process has begun to exit: a running job should stop at its next checkpoint."""
+    return _Worker.closed
 
 
 def pending():

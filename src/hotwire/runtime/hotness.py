@@ -6,10 +6,12 @@ as many iterations of its loops, the function is compiled (a running call finish
 replacement yet) with the feedback its quickened bytecode holds, and the
 event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
 Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for);
-while a code object is queued its calls run in the interpreter and cost one lookup here.
+the event is disabled for a queued code too (a Python callback at every call of a function waiting to
+be compiled made whole programs several times slower); the worker installs the compiled code on the
+function that became hot, and the function watcher on every function made from the code afterwards.
 Once compiled, the event is disabled for closures too: the function watcher installs the compiled entry
-on every function made from the code afterwards (runtime/watchers.py), and a closure made while the code
-was queued gets it at its first call after the compile. Our own tool's PY_START bit is ignored by the compiled entry's check for
+on every function made from the code afterwards (runtime/watchers.py); another closure made before
+that stays interpreted. Our own tool's PY_START bit is ignored by the compiled entry's check for
 debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
 
 The callbacks are Python functions, so each one pushes a frame that counts towards the recursion limit.
@@ -22,8 +24,10 @@ needs COMPILE_HEADROOM frames (the compiler's own calls); with less, the call is
 """
 import atexit
 import ctypes
+import math
 import os
 import sys
+import threading
 
 from hotwire.backend.layout312 import off
 from hotwire.runtime import install
@@ -41,8 +45,8 @@ HEADROOM = 50
 COMPILE_HEADROOM = 100   # the compiler itself needs about 30 frames (measured: 18 for compile_code)
 
 _state = {"threshold": 10, "active": False, "only": (), "set_aside": False}
-_counts = install.ByIdentity()       # code -> calls seen
-_loop_counts = install.ByIdentity()  # code -> backward jumps seen
+_counts = install.ByIdentity()       # code -> [calls seen]
+_loop_counts = install.ByIdentity()  # code -> [backward jumps seen]
 _requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
 
 
@@ -57,9 +61,18 @@ _thread_state = ctypes.pythonapi.PyThreadState_Get
 _thread_state.restype = ctypes.c_void_p
 
 
+_per_thread = threading.local()
+
+
 def _frames_left():
-    """How many more Python frames this thread may push before RecursionError."""
-    return ctypes.c_int.from_address(_thread_state() + off("PyThreadState.py_recursion_remaining")).value
+    """How many more Python frames this thread may push before RecursionError (read from the thread
+    state through a ctypes view made once per thread: this runs in every callback)."""
+    try:
+        return _per_thread.remaining.value
+    except AttributeError:
+        address = _thread_state() + off("PyThreadState.py_recursion_remaining")
+        _per_thread.remaining = ctypes.c_int.from_address(address)
+        return _per_thread.remaining.value
 
 
 def _room(needed):
@@ -94,20 +107,24 @@ def _excluded(code):
 
 
 def _on_start(code, offset):
+    """Counts a call. Runs at every call of every code not decided yet, so the common case (counted,
+    not hot yet) is one lookup in `_counts`, whose entry is a one-element list counted in place."""
     if install.compiling():
         return None
     if not _room(HEADROOM):
         return _DISABLE
-    if not code.co_flags & _CO_OPTIMIZED or _excluded(code):
-        return _DISABLE
-    if code in install.rejected:
-        return _DISABLE
-    if code in install.queued:
-        return None   # the background compiler has it; this call runs in the interpreter
-    if code not in install.units:
-        n = _counts.get(code, 0) + 1
-        _counts[code] = n
-        if n <= _state["threshold"] and code not in _requested:
+    counter = _counts.get(code)
+    if counter is not None:
+        counter[0] += 1
+        if counter[0] <= _state["threshold"]:
+            return None
+    else:
+        if not code.co_flags & _CO_OPTIMIZED or _excluded(code) or code in install.rejected:
+            return _DISABLE
+        if code in install.queued:
+            return _DISABLE   # the background compiler has it and installs it on the function
+        _counts[code] = [1]
+        if code not in install.units and _state["threshold"] >= 1 and code not in _requested:
             return None
     if not _room(COMPILE_HEADROOM if install.is_sync() or code in _requested else HEADROOM):
         return None   # counted; compiled by a later call with more room
@@ -118,8 +135,8 @@ def _on_start(code, offset):
     # hotwire.jit asked for this function to be compiled at its first call: in line, not queued.
     compile_ = install.compile_now if code in _requested else install.compile_for
     unit = compile_(func, _argument_types(code, frame))
-    if unit is None:
-        return _DISABLE if code in install.rejected else None
+    if unit is None and code not in install.rejected and code not in install.queued:
+        return None
     return _DISABLE
 
 
@@ -143,17 +160,22 @@ def _argument_types(code, frame):
 
 
 def _on_jump(code, offset, destination):
-    """Loop hotness: a function called once whose loop runs long is compiled for its next call."""
-    if destination > offset or install.compiling():
-        return _DISABLE if destination > offset else None
+    """Loop hotness: a function called once whose loop runs long is compiled for its next call. Runs
+    at every iteration of loops not decided yet: the common case is one lookup, as in _on_start."""
+    if destination > offset:
+        return _DISABLE
+    if install.compiling():
+        return None
     if not _room(HEADROOM):
         return _DISABLE
-    if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
-            or _excluded(code):
-        return _DISABLE
-    n = _loop_counts.get(code, 0) + 1
-    _loop_counts[code] = n
-    if n < LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1):
+    counter = _loop_counts.get(code)
+    if counter is None:
+        if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
+                or _excluded(code):
+            return _DISABLE
+        _loop_counts[code] = counter = [0]
+    counter[0] += 1
+    if counter[0] < LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1):
         return None
     if not _room(COMPILE_HEADROOM if install.is_sync() else HEADROOM):
         return None
@@ -165,6 +187,7 @@ def _on_jump(code, offset, destination):
 
 def request(code):
     _requested[code] = True
+    _counts[code] = [math.inf]   # past any threshold: compiled at its next call
     if _state["active"]:
         sys.monitoring.restart_events()
 

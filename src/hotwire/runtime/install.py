@@ -40,7 +40,12 @@ _set_vectorcall.restype = None
 _default_vectorcall = ctypes.cast(ctypes.pythonapi._PyFunction_Vectorcall, ctypes.c_void_p).value
 
 _lock = threading.RLock()          # one compile at a time, on any thread; the fork gate
-_per_thread = threading.local()    # .depth: compile_now calls running on this thread
+class _PerThread(threading.local):
+    depth = 0   # compile_now calls running on this thread (a class default: a missing attribute would
+                # cost an AttributeError in every hotness callback)
+
+
+_per_thread = _PerThread()
 _mode = {"sync": False, "refusal": None}   # refusal: why nothing compiles in this process
 FORK_WAIT_SECONDS = 30
 
@@ -63,6 +68,11 @@ class ByIdentity:
 
     def __setitem__(self, code, value):
         key = id(code)
+        item = self._items.get(key)
+        if item is not None and item[0]() is code:
+            # An update (the hotness counters do one per call): keep the weak reference.
+            self._items[key] = (item[0], value)
+            return
         self._items[key] = (weakref.ref(code, lambda _, key=key: self._died(key)), value)
 
     def _died(self, key):
@@ -93,7 +103,7 @@ _HANDLED_SIGNALS = _signal.valid_signals() - {_signal.SIGKILL, _signal.SIGSTOP, 
 def compiling():
     """True while this thread compiles: calls made by the compiler itself are not counted as hot.
     Per thread: the program's calls go on being counted while the worker compiles."""
-    return getattr(_per_thread, "depth", 0) > 0
+    return _per_thread.depth > 0
 
 
 def _release(unit, modules=sys.modules):
@@ -149,23 +159,23 @@ def _compile_queued(code, func_ref, arg_types):
     try:
         func = func_ref()
         if func is not None and func.__code__ is code:
-            compile_now(func, arg_types)
+            compile_now(func, arg_types, stop=background.closing)
     finally:
         queued.discard(code)
 
 
-def compile_now(func, arg_types=None):
+def compile_now(func, arg_types=None, stop=None):
     """Compile func's code on this thread (once per code object) and install it on func. Returns the
-    unit or None."""
+    unit or None. `stop`: see compiler.compile_code."""
     code = func.__code__
-    _per_thread.depth = getattr(_per_thread, "depth", 0) + 1
+    _per_thread.depth += 1
     try:
         with _lock:
             if code in rejected:
                 return None
             unit = units.get(code)
             if unit is None:
-                unit = _compile(func, code, arg_types)
+                unit = _compile(func, code, arg_types, stop)
                 if unit is None:
                     return None
             _install(func, code, unit)
@@ -185,12 +195,12 @@ def _reject(code, reason):
     stats.record_rejection(code, reason)
 
 
-def _compile(func, code, arg_types):
+def _compile(func, code, arg_types, stop=None):
     """The pipeline for one code object, under _lock; records the unit or the refusal."""
     if _mode["refusal"]:
         _reject(code, _mode["refusal"])
         return None
-    from hotwire.compiler import NotCompilable, compile_code
+    from hotwire.compiler import CompileCancelled, NotCompilable, compile_code
     from hotwire.runtime import globals_cache
     # Signals wait until the compiler is done: a handler's exception belongs to the program, not to
     # the compiler (which would take it for a compiler error). Handlers already due run first, and
@@ -204,7 +214,9 @@ def _compile(func, code, arg_types):
     try:
         unit = compile_code(code, func.__qualname__, arg_types,
                             global_cells=globals_cache.provider_for(func),
-                            own_tool_mask=own_tool_mask())
+                            own_tool_mask=own_tool_mask(), stop=stop)
+    except CompileCancelled:
+        return None
     except NotCompilable as e:
         _reject(code, str(e))
         return None
@@ -241,7 +253,10 @@ def _after_fork_in_parent():
 
 def _after_fork_in_child():
     global _lock
-    queued.clear()   # the child has no worker: what was queued is requested again when called
+    if len(queued):
+        # The child has no worker and the counting events of queued codes are disabled: count again.
+        queued.clear()
+        sys.monitoring.restart_events()
     if _fork["gate_held"]:
         _lock.release()
     else:
