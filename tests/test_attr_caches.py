@@ -121,3 +121,11 @@ def test_attribute_caches_keep_interpreter_semantics(tmp_path):
     assert res["plain"][7] == ["ok", "list", "[(32, 'replaced'), (33, 'replaced')]"]
     assert res["plain"][8][:2] == ["raise", "AttributeError"]
     assert res["plain"][-1][:2] == ["raise", "AttributeError"]
+
+
+def test_attribute_caches_can_be_switched_off(tmp_path):
+    """HOTWIRE_PASSES=-attr_caches (for bisecting a miscompile): generic calls only, same results."""
+    res, _ = run_scenario(tmp_path, FUNCS, DRIVER, HOTWIRE_PASSES="-attr_caches")
+    assert res["compiled"] == [True, True, True]
+    assert not any("inline cache" in text for text in res["explain"].values())
+    assert res["jitted"] == res["plain"]

@@ -45,6 +45,7 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
         self.code_framesize = _read_i32(id(self.code) + off("PyCodeObject.co_framesize"))
         self._capi = {}
         self._pure_clones = {}
+        self.use_attr_caches = "attr_caches" not in disabled_passes()
         self.values = {}
         self.pairs = {}
         self._define_refcount_helpers()

@@ -25,6 +25,10 @@ def binary_op_function(oper):
 
 
 class ObjectOps:
+    def cached_attr(self, op, kinds):
+        """True when `op` has tier-0 feedback of one of `kinds` and attribute caches are on."""
+        return op.feedback is not None and op.feedback.kind.startswith(kinds) and self.use_attr_caches
+
     def _simple_call(self, op, fname, *extra_args, check="null"):
         """Call fname(operands..., extra...), release the operands, check the result."""
         self.set_line(op)
@@ -86,7 +90,7 @@ class ObjectOps:
     def lower_get_attr(self, op):
         def generic():
             return self._simple_call(op, "PyObject_GetAttr", self.const_ptr(op.symbol))
-        if op.feedback is not None and op.feedback.kind in ("instance_value", "slot"):
+        if self.cached_attr(op, ("instance_value", "slot")):
             self.values[op] = self.cached_get_attr(op, generic)
         else:
             self.values[op] = generic()
@@ -105,7 +109,7 @@ class ObjectOps:
                 self.decref(owner)
             self.check_null(meth, op)
             return [b.select(is_method, meth, ir.Constant(PTR, None)), b.select(is_method, owner, meth)]
-        if op.feedback is not None and op.feedback.kind.startswith("method_"):
+        if self.cached_attr(op, ("method_",)):
             self.pairs[op] = tuple(self.cached_load_method(op, generic))
         else:
             self.pairs[op] = tuple(generic())
@@ -124,7 +128,7 @@ class ObjectOps:
             self.release(owner)
             self.release(value)
             self.check_neg(r, op)
-        if op.feedback is not None and op.feedback.kind in ("instance_value", "slot"):
+        if self.cached_attr(op, ("instance_value", "slot")):
             self.cached_set_attr(op, generic)
         else:
             generic()

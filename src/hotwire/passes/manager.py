@@ -24,7 +24,8 @@ PIPELINE = [
 
 
 def disabled_passes():
-    """Names switched off by HOTWIRE_PASSES; `pure_clone` (backend/pure_clone.py) can be switched off too."""
+    """Names switched off by HOTWIRE_PASSES; `pure_clone` (backend/pure_clone.py) and `attr_caches`
+    (backend/lower_attr_caches.py), which the lowering does, can be switched off too."""
     spec = os.environ.get("HOTWIRE_PASSES", "")
     return {p[1:] for p in spec.split(",") if p.startswith("-")}
 
