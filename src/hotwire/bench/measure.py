@@ -10,6 +10,10 @@ Three kinds of run, each in a fresh process so no JIT state crosses runs:
   count; every runtime then runs the same loops;
 - steady state: pyperf's own worker (`--worker --loops N --warmups W --values V
   --output FILE`) under each runtime; the values are pyperf's seconds per loop after the warm-ups.
+  hotwire's worker compiles in line (HOTWIRE_SYNC=1), so what becomes hot during the warm-ups is
+  compiled before the values are taken: with the background compiler, a worker of a second or two
+  measured the compiler's progress (and its share of the GIL), not compiled code. The whole-process
+  run keeps the background compiler, as a user gets it.
 
 Nothing here raises for a failed child: a RunResult with ok=False carries the reason.
 """
@@ -133,7 +137,8 @@ def steady_state(runtime, program, loops, warmups, values, timeout):
         output = os.path.join(tmp, "values.json")
         options = ["--worker", "--loops", str(loops), "--warmups", str(warmups), "--values", str(values),
                    "--output", output]
-        result = run_child(runtime.command + worker_command(program, options), runtime.environ(), timeout)
+        env = runtime.environ({"HOTWIRE_SYNC": "1"} if runtime.name == "hotwire" else None)
+        result = run_child(runtime.command + worker_command(program, options), env, timeout)
         if result.ok:
             result.extra = {"values": {name: found for name, _, found in read_pyperf_json(output)}}
     return result
