@@ -130,6 +130,24 @@ def test_children_get_no_hotwire_variables_and_a_fixed_hash_seed(monkeypatch):
     assert runtimes.hotwire(5).command[-4:] == ["-m", "hotwire", "--threshold", "5"]
 
 
+def test_steady_state_compiles_in_line_under_hotwire_only(monkeypatch):
+    """hotwire's steady-state worker must compile what gets hot during the warm-ups before the values
+    are taken (HOTWIRE_SYNC=1); the whole-process run keeps the background compiler."""
+    seen = {}
+
+    def fake_run_child(command, env, timeout):
+        seen[command[0] if "hotwire" not in command else "hotwire"] = env
+        return measure.RunResult(ok=False, error="not run")
+    monkeypatch.setattr(measure, "run_child", fake_run_child)
+    program = suite.Program("fib", "script", "/nonexistent/fib.py")
+    for runtime in (runtimes.cpython(), runtimes.hotwire()):
+        measure.steady_state(runtime, program, loops=1, warmups=1, values=1, timeout=5)
+    assert seen["hotwire"]["HOTWIRE_SYNC"] == "1"
+    assert "HOTWIRE_SYNC" not in seen[sys.executable]
+    measure.whole_process(runtimes.hotwire(), program, timeout=5)
+    assert "HOTWIRE_SYNC" not in seen["hotwire"]
+
+
 # ---- arithmetic ----
 
 def test_speedup_and_geometric_mean():
