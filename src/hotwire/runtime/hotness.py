@@ -7,11 +7,9 @@ replacement yet) with the feedback its quickened bytecode holds, and the
 event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
 Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for);
 the event is disabled for a queued code too (a Python callback at every call of a function waiting to
-be compiled made whole programs several times slower); the worker installs the compiled code on the
-function that became hot, and the function watcher on every function made from the code afterwards.
-Once compiled, the event is disabled for closures too: the function watcher installs the compiled entry
-on every function made from the code afterwards (runtime/watchers.py); another closure made before
-that stays interpreted. Our own tool's PY_START bit is ignored by the compiled entry's check for
+be compiled made whole programs several times slower), closures included: the worker installs the
+compiled code on the function that became hot, the function watcher (runtime/watchers.py) on every
+function made from the code afterwards, and a closure made before that stays interpreted. Our own tool's PY_START bit is ignored by the compiled entry's check for
 debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
 
 The callbacks are Python functions, so each one pushes a frame that counts towards the recursion limit.
@@ -20,7 +18,7 @@ callback, would raise a RecursionError the program would see, in a frame CPython
 callback that finds fewer than HEADROOM frames left does nothing and disables the event for that code
 (no callback can then fail at a deeper level); those codes are set aside and their events restarted
 (`sys.monitoring.restart_events`) by the next callback that runs with room again. Compiling in line
-needs COMPILE_HEADROOM frames (the compiler's own calls); with less, the call is not counted.
+needs COMPILE_HEADROOM frames (the compiler's own calls); with less, a later call compiles it.
 """
 import atexit
 import ctypes
@@ -59,8 +57,6 @@ def _function_of(frame):
 
 _thread_state = ctypes.pythonapi.PyThreadState_Get
 _thread_state.restype = ctypes.c_void_p
-
-
 _per_thread = threading.local()
 
 
