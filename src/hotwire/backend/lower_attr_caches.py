@@ -4,8 +4,9 @@ instructions, done in compiled code, with the generic C-API call for everything 
 `PyObject_GetAttr` walks the type's MRO (through the type cache) and then the instance dict on every
 access. Tier 0 has usually found something better, recorded in the instruction's inline cache
 (frontend/attr_feedback.py): for an instance attribute, the type's version tag and the slot of the
-object's inline values (or, for a `__slots__` member, its offset in the object); for a method, the type's version tag (and the version of its shared keys, so that
-no instance attribute shadows the method) and the method itself. The fast path checks the same things
+object's inline values (or, for a `__slots__` member, its offset in the object); for a method, the
+type's version tag (and the version of its shared keys, so that no instance attribute shadows the
+method) and the method itself. The fast path checks the same things
 the interpreter's specialised instruction checks, in the same order, and falls back to the generic
 call when any check fails, so the program sees the interpreter's behaviour either way.
 """
@@ -16,6 +17,10 @@ from hotwire.backend.layout312 import DICT_OR_VALUES_OFFSET, off
 
 
 class AttrCaches:
+    def cached_attr(self, op, kinds):
+        """True when `op` has tier-0 feedback of one of `kinds` and attribute caches are on."""
+        return op.feedback is not None and op.feedback.kind.startswith(kinds) and self.use_attr_caches
+
     def _continue_if(self, cond, otherwise):
         """Go on in a new block when `cond` holds, else branch to `otherwise`."""
         cont = self.fn.append_basic_block("attr_hit")
@@ -95,16 +100,18 @@ class AttrCaches:
             owner = self.v(owner_op)
             slot = self._attribute_slot(owner, fb, miss)
             old = b.load(slot, typ=PTR)
-            if fb.kind == "instance_value":
+            filled_only = fb.kind == "instance_value"
+            if filled_only:
                 self._continue_if(b.icmp_unsigned("!=", old, ir.Constant(PTR, None)), miss)
             b.store(self.v(value_op), slot)
-            if fb.kind == "instance_value":
-                self.decref(old)
-            else:
-                self.xdecref(old)
+            (self.decref if filled_only else self.xdecref)(old)
             self.release(owner_op)
             return []
-        self._with_fallback(fast, lambda: (slow(), [])[1], "set_attr")
+
+        def generic():
+            slow()
+            return []
+        self._with_fallback(fast, generic, "set_attr")
 
     def cached_load_method(self, op, slow):
         """The (method, self) pair, or what `slow()` returns."""

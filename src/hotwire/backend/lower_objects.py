@@ -25,10 +25,6 @@ def binary_op_function(oper):
 
 
 class ObjectOps:
-    def cached_attr(self, op, kinds):
-        """True when `op` has tier-0 feedback of one of `kinds` and attribute caches are on."""
-        return op.feedback is not None and op.feedback.kind.startswith(kinds) and self.use_attr_caches
-
     def _simple_call(self, op, fname, *extra_args, check="null"):
         """Call fname(operands..., extra...), release the operands, check the result."""
         self.set_line(op)

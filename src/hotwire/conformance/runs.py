@@ -5,7 +5,8 @@ Each run gets its own empty working directory (tests create files named after te
 there), PYTHONHASHSEED=0, and no HOTWIRE_* variables but the ones set here: the hotwire run has
 HOTWIRE_THRESHOLD=0 and HOTWIRE_SYNC=1, so every function the JIT can compile is compiled at its first
 call, before it runs (with background compilation a short test module would end before the compiler
-thread had done much), stdlib code included (no HOTWIRE_ONLY), and HOTWIRE_STATS_FILE, from which the number of compiled functions comes.
+thread had done much), stdlib code included (no HOTWIRE_ONLY), and HOTWIRE_STATS_FILE, from which the
+number of compiled functions comes.
 """
 import json
 import os

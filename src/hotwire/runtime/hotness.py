@@ -9,8 +9,9 @@ Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (inst
 the event is disabled for a queued code too (a Python callback at every call of a function waiting to
 be compiled made whole programs several times slower), closures included: the worker installs the
 compiled code on the function that became hot, the function watcher (runtime/watchers.py) on every
-function made from the code afterwards, and a closure made before that stays interpreted. Our own tool's PY_START bit is ignored by the compiled entry's check for
-debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
+function made from the code afterwards, and a closure made before that stays interpreted. Our own
+tool's PY_START bit is ignored by the compiled entry's check for debuggers and profilers
+(frame_abi.emit_vectorcall_entry), which use other tools.
 
 The callbacks are Python functions, so each one pushes a frame that counts towards the recursion limit.
 Near the limit (a deep recursion through functions not decided yet) that push, or a call inside the
