@@ -26,15 +26,21 @@ class CompiledUnit:
     ir_text: str
     notes: list = field(default_factory=list)
     compile_seconds: float = 0.0
+    # The global names read through cache cells, and the table of namespace records in which the
+    # entry finds their cells (backend/namespace_records.py; filled by runtime/globals_cache.py).
+    global_names: list = field(default_factory=list)
+    namespace_table: object = None
 
 
 class CompileCancelled(Exception):
     """The compile was abandoned between two stages (`stop()` said so: the process is exiting)."""
 
 
-def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_tool_mask=0, stop=None):
-    """Compile one code object. Raises NotCompilable with the reason when it stays interpreted, and
-    CompileCancelled when `stop()` turns true between two stages (the LLVM stage cannot be cut)."""
+def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_mask=0, stop=None):
+    """Compile one code object. `namespace`: the (globals, builtins) of the function that became hot,
+    which the passes may consult (the code still runs in any namespace, behind the same checks).
+    Raises NotCompilable with the reason when it stays interpreted, and CompileCancelled when
+    `stop()` turns true between two stages (the LLVM stage cannot be cut)."""
     def checkpoint():
         if stop is not None and stop():
             raise CompileCancelled
@@ -43,19 +49,18 @@ def compile_code(code, qualname=None, arg_types=None, global_cells=None, own_too
     irfn = Builder(code, qualname).build()
     verify(irfn, "after build")
     checkpoint()
-    namespaces = {} if global_cells is None else {"globals": global_cells.globals, "builtins": global_cells.builtins}
+    namespaces = {} if namespace is None else {"globals": namespace[0], "builtins": namespace[1]}
     run_passes(irfn, {"arg_types": arg_types or {}, **namespaces})
     ir_text = format_function(irfn)
     if os.environ.get("HOTWIRE_DUMP_IR"):
         sys.stderr.write(ir_text)
     checkpoint()
     lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
-    lowering.global_cells = global_cells
     module, name = lowering.lower()
     checkpoint()
     addresses, llvm_module = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
     return CompiledUnit(addresses[name], llvm_module, lowering.keepalive, ir_text, list(irfn.notes),
-                        time.perf_counter() - start)
+                        time.perf_counter() - start, lowering.global_names, lowering.namespace_table)
 
 
 __all__ = ["compile_code", "CompiledUnit", "CompileCancelled", "NotCompilable"]

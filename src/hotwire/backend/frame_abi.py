@@ -22,6 +22,7 @@ import os
 
 from llvmlite import ir
 
+from hotwire.backend import namespace_records
 from hotwire.backend.capi import I8, I16, I32, I64, PTR
 from hotwire.backend.layout312 import FRAME_OWNED_BY_THREAD, MONITORING_EVENTS, off
 
@@ -341,7 +342,9 @@ class FrameABI:
     # ---- entry ------------------------------------------------------------------------------------
 
     def emit_vectorcall_entry(self, body_fn, name):
-        """func->vectorcall: checks that compiled code may run this call, else the interpreter."""
+        """func->vectorcall: runs the body when the function still runs this code, its namespace has a
+        record in the unit's table (backend/namespace_records.py) and no debugger or profiler listens;
+        else the interpreter runs the call."""
         fnty = ir.FunctionType(PTR, [PTR, PTR, I64, PTR])
         fn = ir.Function(self.module, fnty, name)
         func, args, nargsf, kwnames = fn.args
@@ -349,16 +352,30 @@ class FrameABI:
         nargs = b.and_(nargsf, ir.Constant(I64, (1 << 63) - 1))
         def field(name):
             return b.load(b.gep(func, [ir.Constant(I64, off(name))], source_etype=I8), typ=PTR)
-        # The code, globals and builtins the compiled code (and its global cache cells) was made for.
-        same_code = b.and_(b.icmp_unsigned("==", field("PyFunctionObject.func_code"), self.const_ptr(self.code)),
-                           b.icmp_unsigned("==", field("PyFunctionObject.func_globals"),
-                                           self.address_of(self.global_cells.globals)))
-        same_code = b.and_(same_code, b.icmp_unsigned("==", field("PyFunctionObject.func_builtins"),
-                                                      self.address_of(self.global_cells.builtins)))
-        tstate_blk = fn.append_basic_block("tstate")
+        def word(base, index):
+            return b.load(b.gep(base, [ir.Constant(I64, index)], source_etype=PTR), typ=PTR)
         fallback = fn.append_basic_block("interpreter")
-        b.cbranch(same_code, tstate_blk, fallback)
-        b.position_at_end(tstate_blk)
+        search = fn.append_basic_block("namespace_search")
+        found = fn.append_basic_block("namespace_found")
+        b.cbranch(b.icmp_unsigned("==", field("PyFunctionObject.func_code"), self.const_ptr(self.code)),
+                  search, fallback)
+        b.position_at_end(search)
+        globals_, builtins_ = field("PyFunctionObject.func_globals"), field("PyFunctionObject.func_builtins")
+        table = ir.Constant(I64, ctypes.addressof(self.namespace_table)).inttoptr(PTR)
+        hits = []
+        for slot in range(namespace_records.TABLE_SLOTS):
+            record = word(table, slot)
+            same = b.and_(b.icmp_unsigned("==", word(record, namespace_records.GLOBALS), globals_),
+                          b.icmp_unsigned("==", word(record, namespace_records.BUILTINS), builtins_))
+            hits.append((record, b.block))
+            following = fn.append_basic_block("namespace_slot_%d" % (slot + 1))
+            b.cbranch(same, found, following)
+            b.position_at_end(following)
+        b.branch(fallback)
+        b.position_at_end(found)
+        record = b.phi(PTR)
+        for value, block in hits:
+            record.add_incoming(value, block)
         tstate = b.call(self.capi_fn("_PyThreadState_GetCurrent"), [])
         interp = b.load(b.gep(tstate, [ir.Constant(I64, off("PyThreadState.interp"))], source_etype=I8), typ=PTR)
         mon = b.gep(interp, [ir.Constant(I64, off("PyInterpreterState.monitors"))], source_etype=I8)
@@ -371,7 +388,7 @@ class FrameABI:
         run = fn.append_basic_block("compiled")
         b.cbranch(monitored, fallback, run)
         b.position_at_end(run)
-        r = b.call(body_fn, [tstate, func, args, nargs, kwnames])
+        r = b.call(body_fn, [tstate, func, record, args, nargs, kwnames])
         b.ret(r)
         b.position_at_end(fallback)
         b.ret(b.call(self.capi_fn("_PyFunction_Vectorcall"), [func, args, nargsf, kwnames]))

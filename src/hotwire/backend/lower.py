@@ -19,6 +19,7 @@ from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.lower_objects import ObjectOps, is_immortal
 from hotwire.backend.lower_unboxed import UnboxedOps
+from hotwire.backend import namespace_records
 from hotwire.backend.pure_clone import PureClone
 from hotwire.ir import ops as irops
 from hotwire.passes.manager import disabled_passes
@@ -48,6 +49,11 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
         self.use_attr_caches = "attr_caches" not in disabled_passes()
         self.values = {}
         self.pairs = {}
+        # The global names this code reads through cache cells, in the order of a namespace record's
+        # cells, and the unit's table of records (backend/namespace_records.py).
+        self.global_names = []
+        self.namespace_table = namespace_records.new_table()
+        self.keepalive.append(self.namespace_table)
         self._define_refcount_helpers()
 
     # ---- small helpers -----------------------------------------------------------------------------
@@ -86,6 +92,18 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
 
         self.keepalive.extend((cell, weakref.ref(obj, forget)))
         return self.b.load(ir.Constant(I64, ctypes.addressof(cell)).inttoptr(PTR), typ=PTR)
+
+    def global_cell(self, name):
+        """The address of `name`'s cache cell in the namespace of the running call, read from the
+        namespace record the entry found (constant while the call runs, so LLVM may hoist it)."""
+        if name not in self.global_names:
+            self.global_names.append(name)
+        return self.record_field(namespace_records.FIRST_CELL + self.global_names.index(name))
+
+    def record_field(self, index):
+        load = self.b.load(self.b.gep(self.ns, [ir.Constant(I64, index)], source_etype=PTR), typ=PTR)
+        load.set_metadata("invariant.load", self.module.add_metadata([]))
+        return load
 
     def field_ptr(self, base, name):
         return self.b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8)
@@ -221,10 +239,10 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
 
     def lower(self):
         name = "hw_%x" % id(self.code)
-        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, I64, PTR])
+        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, PTR, I64, PTR])
         self.fn = ir.Function(self.module, body_ty, name + "_body")
         self.fn.linkage = "internal"
-        self.tstate, self.func, args, nargs, kwnames = self.fn.args
+        self.tstate, self.func, self.ns, args, nargs, kwnames = self.fn.args
         self.b = ir.IRBuilder(self.fn.append_basic_block("entry"))
         self.define_handoff()
         self.emit_pure_clone(args, nargs, kwnames)
@@ -254,7 +272,7 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
         if plan.self_name is None:
             return  # only recursion gains from running frameless at the entry; calls use call_pure
         clone = self.pure_clone(self.irfn, self.code, plan)
-        clone.emit_attempt(args, nargs, kwnames, self.global_cells(plan.self_name))
+        clone.emit_attempt(args, nargs, kwnames, self.global_cell(plan.self_name))
         self.irfn.notes.append("calls with small int arguments first try a frameless int64 clone "
                                "(backend/pure_clone.py)")
 
@@ -328,7 +346,7 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
         everywhere deopts, so that the interpreter raises NameError with its exact message."""
         b = self.b
         name = self.const_ptr(op.symbol)
-        cached = b.load(ir.Constant(I64, self.global_cells(op.symbol)).inttoptr(PTR), typ=PTR)
+        cached = b.load(self.global_cell(op.symbol), typ=PTR)
         start = b.block
         in_globals = self.fn.append_basic_block("global_lookup")
         in_builtins = self.fn.append_basic_block("builtin_lookup")

@@ -8,6 +8,7 @@ import types
 
 from llvmlite import ir
 
+from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
 from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, PYLONG_NON_SIZE_BITS
 from hotwire.ir.ops import LoadConst
@@ -199,7 +200,7 @@ class ObjectOps:
         clone = self.pure_clone(op.callee_ir, op.callee.__code__, plan)
         real_call = self.fn.append_basic_block("call_pure_real")
         done = self.fn.append_basic_block("call_pure_done")
-        # The callable must be a function running the clone's code in our globals (not the callee
+        # The callable must be a function running the clone's code in our namespace (not the callee
         # object itself: holding it would keep its module alive as long as this code lives).
         is_function = self.fn.append_basic_block("call_pure_function")
         checked = self.fn.append_basic_block("call_pure_code")
@@ -209,12 +210,11 @@ class ObjectOps:
         same = b.and_(
             b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_code", PTR),
                             self.load_address_while_alive(op.callee.__code__)),
-            b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_globals", PTR),
-                            self.address_of(self.global_cells.globals)))
+            self.in_this_namespace(self.v(func)))
         b.cbranch(same, checked, real_call)
         b.position_at_end(checked)
         if plan.self_name is not None:
-            cell = ir.Constant(I64, self.global_cells(plan.self_name)).inttoptr(PTR)
+            cell = self.global_cell(plan.self_name)
             recursion_bound = self.fn.append_basic_block("call_pure_self")
             b.cbranch(b.icmp_unsigned("==", b.load(cell, typ=PTR), self.v(func)), recursion_bound, real_call)
             b.position_at_end(recursion_bound)
@@ -265,7 +265,7 @@ class ObjectOps:
         done = self.fn.append_basic_block("call_done")
         self.branch_if_this_function(func, direct, generic)
         b.position_at_end(direct)
-        r_direct = b.call(self.fn, [self.tstate, func, argv, nargs, ir.Constant(PTR, None)])
+        r_direct = b.call(self.fn, [self.tstate, func, self.ns, argv, nargs, ir.Constant(PTR, None)])
         b.branch(done)
         b.position_at_end(generic)
         r_generic = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), ir.Constant(PTR, None))
@@ -284,11 +284,17 @@ class ObjectOps:
         b.cbranch(b.icmp_unsigned("==", self.type_of(func), self.const_ptr(types.FunctionType)), check, no)
         b.position_at_end(check)
         same = b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_code", PTR), self.const_ptr(self.code))
-        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_globals", PTR),
-                                            self.address_of(self.global_cells.globals)))
-        same = b.and_(same, b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_builtins", PTR),
-                                            self.address_of(self.global_cells.builtins)))
-        b.cbranch(same, yes, no)
+        b.cbranch(b.and_(same, self.in_this_namespace(func)), yes, no)
+
+    def in_this_namespace(self, func):
+        """True when the function `func` has the globals and builtins of the running call (those of
+        its namespace record, whose cells this code reads)."""
+        b = self.b
+        return b.and_(
+            b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_globals", PTR),
+                            self.record_field(namespace_records.GLOBALS)),
+            b.icmp_unsigned("==", self.load_field(func, "PyFunctionObject.func_builtins", PTR),
+                            self.record_field(namespace_records.BUILTINS)))
 
     def lower_call_ex(self, op):
         b = self.b

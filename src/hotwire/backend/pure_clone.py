@@ -224,7 +224,7 @@ class PureClone(UnboxedOps):
         require(b.extract_value(pair, 1), "pure_done")
         return b.extract_value(pair, 0)
 
-    def emit_attempt(self, args_ptr, nargs, kwnames, cell_address):
+    def emit_attempt(self, args_ptr, nargs, kwnames, cell):
         """At the top of the compiled body: when the call is exactly the positional parameters, all
         small exact ints, and the function's name still denotes this function, run the clone and
         return its boxed result; on every other path fall through to the normal body."""
@@ -235,7 +235,7 @@ class PureClone(UnboxedOps):
         b.cbranch(b.and_(b.icmp_unsigned("==", kwnames, ir.Constant(PTR, None)),
                          b.icmp_signed("==", nargs, ir.Constant(I64, self.nparams))), arity, normal)
         b.position_at_end(arity)
-        target = b.load(ir.Constant(I64, cell_address).inttoptr(PTR), typ=PTR)
+        target = b.load(cell, typ=PTR)
         bound = low.fn.append_basic_block("pure_bound")
         b.cbranch(b.icmp_unsigned("!=", target, ir.Constant(PTR, None)), bound, normal)
         b.position_at_end(bound)

@@ -99,8 +99,9 @@ def explain(func):
     if unit is not None:
         lines = [f"compiled: {func.__qualname__} ({unit.compile_seconds * 1000:.1f} ms to compile)"]
         if not install.is_installed(func):
-            lines.append("  this function object does not run it (its __code__ was replaced, or it "
-                         "was created after compilation and not called yet)")
+            lines.append("  this function object does not run it yet (its __code__ was replaced, or it "
+                         "was created before compilation or in another namespace and has not been "
+                         "called since)")
         lines += ["  " + n for n in unit.notes]
         return "\n".join(lines)
     reason = install.rejected.get(code)

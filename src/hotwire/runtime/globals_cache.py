@@ -6,8 +6,8 @@ first, then builtins) as a borrowed pointer, or NULL when unknown, in which case
 name up itself (and deopts if it is missing, so the interpreter raises NameError). The dict watcher runs
 *before* a watched dict changes and is given the new value, so the cell never points at an object the
 dict has let go of. Monkey-patching `builtins.len` or rebinding a global mid-loop is seen at the next
-load. Compiled code also checks on entry that the function's globals and builtins are the dicts its
-cells were made for (frame_abi.emit_vectorcall_entry).
+load. Compiled code finds the cells of the called function's namespace in a namespace record
+(backend/namespace_records.py, add_namespace), which is freed when either of its dicts is.
 
 Cells are made on the background compiler's thread while the program goes on changing its dicts, so
 making a cell (register, watch, fill) and handling a watcher event are serialised by `_lock`: else an
@@ -18,6 +18,7 @@ import builtins
 import ctypes
 import threading
 
+from hotwire.backend import namespace_records
 from hotwire.backend.engine import keep_forever
 from hotwire.backend.lower_objects import is_immortal
 from hotwire.runtime import watchers
@@ -44,6 +45,7 @@ class _State:
     extra_index = None
     invalidations = 0
     fast_slots = {}         # id(globals) -> {name: slot of watchers.fast_table}
+    records = {}            # id(dict) -> {id(record): (table, slot, record, id(globals), id(builtins))}
 
 
 def _cell_address(index):
@@ -91,6 +93,8 @@ def _on_dict_event(event, dict_address, key_address, new_address):
 
 
 def _update_cells(event, dict_address, key_address, new_address):
+    if event == 5:
+        _forget_records(dict_address)
     keys = _State.by_dict.get(dict_address)
     if not keys:
         return 0
@@ -189,43 +193,83 @@ def publish_entry(code, entry_address):
     set_extra(code, _State.extra_index, entry_address)
 
 
-class CellProvider:
-    """What the lowering asks for: the cell of a global name, and the namespace it is valid for."""
-
-    def __init__(self, globals_, builtins_):
-        self.globals = globals_
-        self.builtins = builtins_
-
-    def __call__(self, name):
-        key = (id(self.globals), name)
-        with _lock:
-            index = _State.cells.get(key)
-            if index is None:
-                index = _new_cell()
-                _State.cells[key] = index
-                _State.namespaces[id(self.globals)] = id(self.builtins)
-                for d in (self.globals, self.builtins):
-                    _State.by_dict.setdefault(id(d), set()).add(key)
-                    _watch(_State.watcher_id, d)
-                slot = _State.fast_slots.get(id(self.builtins), {}).pop(name, None)
-                if slot is not None and self.builtins is not self.globals:
-                    # That dict's key now matters to this namespace too: back to the Python handler.
-                    watchers.forget_global(slot, id(self.builtins))
-                watchers.mark_name(name)
-                _set_cell(index, _resolve(self.globals, self.builtins, name))
-            return _cell_address(index)
-
-
-def provider_for(func):
-    """A cell provider for func's namespace (its cells live until the globals dict dies)."""
+def namespace_of(func):
+    """func's (globals, builtins), or NotCompilable when compiled code cannot read them through cells."""
     from hotwire.frontend.py312 import NotCompilable
     globals_ = func.__globals__
     builtins_ = getattr(func, "__builtins__", builtins.__dict__)
     if type(globals_) is not dict or type(builtins_) is not dict:
         raise NotCompilable("its globals or builtins are not a plain dict (a dict subclass may "
                             "override lookups, which only the interpreter honours)")
+    return globals_, builtins_
+
+
+def _cell_for(globals_, builtins_, name):
+    """The cell of `name` for functions with these globals and builtins, made (and filled, and its
+    dicts watched) on first use."""
+    key = (id(globals_), name)
+    index = _State.cells.get(key)
+    if index is None:
+        index = _new_cell()
+        _State.cells[key] = index
+        _State.namespaces[id(globals_)] = id(builtins_)
+        for d in (globals_, builtins_):
+            _State.by_dict.setdefault(id(d), set()).add(key)
+        slot = _State.fast_slots.get(id(builtins_), {}).pop(name, None)
+        if slot is not None and builtins_ is not globals_:
+            # That dict's key now matters to this namespace too: back to the Python handler.
+            watchers.forget_global(slot, id(builtins_))
+        watchers.mark_name(name)
+        _set_cell(index, _resolve(globals_, builtins_, name))
+    return _cell_address(index)
+
+
+def has_namespace(unit, func):
+    """True when the unit's table has a record for func's globals and builtins."""
+    wanted = (id(func.__globals__), id(getattr(func, "__builtins__", None)))
+    for address in unit.namespace_table:
+        record = (ctypes.c_void_p * 2).from_address(address)
+        if (record[namespace_records.GLOBALS], record[namespace_records.BUILTINS]) == wanted:
+            return True
+    return False
+
+
+def add_namespace(unit, func):
+    """Give the unit a record of func's namespace (the cells of its global names there), so that
+    func's calls run the compiled code. False when the namespace cannot have one (see namespace_of).
+    A full table gives up the slot the namespace's address picks; the record it held stays alive
+    (a call may be running with it) until one of its dicts is deallocated."""
+    if has_namespace(unit, func):
+        return True
+    try:
+        globals_, builtins_ = namespace_of(func)
+    except Exception:
+        return False
     _ensure_watchers()
-    return CellProvider(globals_, builtins_)
+    with _lock:
+        for d in (globals_, builtins_):
+            _watch(_State.watcher_id, d)   # their deallocation must free the record
+        record = namespace_records.new_record(
+            globals_, builtins_, [_cell_for(globals_, builtins_, name) for name in unit.global_names])
+        table = unit.namespace_table
+        empty = ctypes.addressof(namespace_records.EMPTY_RECORD)
+        slots = [i for i in range(len(table)) if table[i] == empty]
+        slot = slots[0] if slots else (id(globals_) >> 4) % len(table)
+        table[slot] = ctypes.addressof(record)
+        entry = (table, slot, record, id(globals_), id(builtins_))
+        for d in {id(globals_), id(builtins_)}:
+            _State.records.setdefault(d, {})[id(record)] = entry
+    return True
+
+
+def _forget_records(address):
+    """A dict is being deallocated: the records made for namespaces it belonged to are emptied from
+    their tables and freed, before a new dict can be allocated at its address."""
+    for table, slot, record, globals_address, builtins_address in _State.records.pop(address, {}).values():
+        if table[slot] == ctypes.addressof(record):
+            table[slot] = ctypes.addressof(namespace_records.EMPTY_RECORD)
+        other = builtins_address if address == globals_address else globals_address
+        _State.records.get(other, {}).pop(id(record), None)
 
 
 def invalidation_count():

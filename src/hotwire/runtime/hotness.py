@@ -132,9 +132,12 @@ def _on_start(code, offset):
     # hotwire.jit asked for this function to be compiled at its first call: in line, not queued.
     compile_ = install.compile_now if code in _requested else install.compile_for
     unit = compile_(func, _argument_types(code, frame))
-    if unit is None and code not in install.rejected and code not in install.queued:
-        return None
-    return _DISABLE
+    if unit is None:
+        return None if code not in install.rejected and code not in install.queued else _DISABLE
+    # Compiled, and installed on func: its later calls run compiled code and send no event. The event
+    # stays on for the code's interpreted calls: functions made from it before it was compiled, or in
+    # another namespace, which this callback installs the unit on at their next call.
+    return None if install.is_installed(func) else _DISABLE
 
 
 def _argument_types(code, frame):

@@ -1,5 +1,9 @@
 """Compiled code per code object, installed on function objects through PyFunction_SetVectorcall.
 
+One unit serves every function made from its code object, whatever their globals: the entry finds the
+function's namespace in the unit's table of namespace records (backend/namespace_records.py), and a
+function of a namespace not in it yet runs interpreted until the hotness callback adds it.
+
 The registry remembers, for every code object hotwire has looked at, either its CompiledUnit or the
 reason it stays in the interpreter, so `explain()` and the stats can say what happened.
 
@@ -14,8 +18,8 @@ cheap for short scripts. The first compile runs on the worker thread, or, when c
 meet a module the program is half-way through importing).
 
 Races with the program while the worker compiles (the worker holds the GIL only between LLVM calls):
-- `func.__code__`, its globals or builtins replaced meanwhile: the code is installed only if func still
-  holds that code object, and the compiled entry itself checks code, globals and builtins at every call
+- `func.__code__` replaced meanwhile: the code is installed only if func still holds that code object,
+  and the compiled entry itself checks the code and the namespace at every call
   (frame_abi.emit_vectorcall_entry), so a replacement that slips in between falls back to the
   interpreter.
 - Globals changed meanwhile: compiled code reads them through cells that dict watchers keep current
@@ -133,8 +137,11 @@ def current_vectorcall(func):
 
 
 def is_installed(func):
+    """True when calls of func run compiled code: its entry is installed and knows func's namespace."""
+    from hotwire.runtime import globals_cache
     unit = units.get(func.__code__)
-    return unit is not None and current_vectorcall(func) == unit.entry_address
+    return (unit is not None and current_vectorcall(func) == unit.entry_address
+            and globals_cache.has_namespace(unit, func))
 
 
 def compile_for(func, arg_types=None):
@@ -185,8 +192,10 @@ def compile_now(func, arg_types=None, stop=None):
 
 
 def _install(func, code, unit):
-    # No Python call between the check and the store; the entry's own code check covers the rest.
-    if func.__code__ is code:
+    """The unit's entry on func, with a record of func's namespace (globals_cache.add_namespace).
+    The entry checks the code and the namespace at every call, so a change racing with this is safe."""
+    from hotwire.runtime import globals_cache
+    if func.__code__ is code and globals_cache.add_namespace(unit, func):
         _set_vectorcall(func, unit.entry_address)
 
 
@@ -212,8 +221,7 @@ def _compile(func, code, arg_types, stop=None):
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
         raise
     try:
-        unit = compile_code(code, func.__qualname__, arg_types,
-                            global_cells=globals_cache.provider_for(func),
+        unit = compile_code(code, func.__qualname__, arg_types, namespace=globals_cache.namespace_of(func),
                             own_tool_mask=own_tool_mask(), stop=stop)
     except CompileCancelled:
         return None
@@ -228,6 +236,7 @@ def _compile(func, code, arg_types, stop=None):
     finally:
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
     units[code] = unit
+    globals_cache.add_namespace(unit, func)
     globals_cache.publish_entry(code, unit.entry_address)
     stats.record_compile(code, unit.compile_seconds,
                          on_main_thread=threading.get_ident() == threading.main_thread().ident)
