@@ -11,7 +11,7 @@ from llvmlite import ir
 from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
 from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, PYLONG_NON_SIZE_BITS
-from hotwire.ir.ops import LoadConst
+from hotwire.ir.ops import LoadConst, LoadGlobal
 
 _NB = ["Add", "And", "FloorDivide", "Lshift", "MatrixMultiply", "Multiply", "Remainder", "Or", "Power",
        "Rshift", "Subtract", "TrueDivide", "Xor"]
@@ -182,7 +182,7 @@ class ObjectOps:
                             b.gep(arr, [ir.Constant(I64, 2)], source_etype=PTR))
             nargs = b.select(has, ir.Constant(I64, n - nkw + 1), ir.Constant(I64, n - nkw))
         self.set_line(op)
-        if op.kwnames:
+        if op.kwnames or not self.may_call_itself(callable_):
             r = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), kwnames)
         else:
             r = self.call_maybe_recursive(func, argv, nargs, flag)
@@ -255,6 +255,11 @@ class ObjectOps:
         value.add_incoming(fast, fast_end)
         value.add_incoming(slow, slow_end)
         self.values[op] = value
+
+    def may_call_itself(self, callable_):
+        """A call of the global that bears this function's own name: recursion, worth a direct path
+        (any other callee gets the plain vectorcall, and costs no code for a check it would fail)."""
+        return isinstance(callable_, LoadGlobal) and callable_.symbol == self.code.co_name
 
     def call_maybe_recursive(self, func, argv, nargs, flag):
         """A call of a function running this very code in the same namespace (recursion) enters our
