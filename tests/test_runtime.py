@@ -324,7 +324,7 @@ import hotwire
 hotwire.enable()
 f = load()["f"]
 seen = []
-for i in range(12):
+for i in range(1002):
     seen.append(hotwire.is_compiled(f))
     assert f(i) == 2 * i + 1
 seen.append(hotwire.is_compiled(f))
@@ -332,10 +332,10 @@ report(seen=seen, explain=hotwire.explain(f))
 '''
 
 
-@pytest.mark.parametrize("threshold, first_compiled_after", [("0", 1), ("3", 4), ("", 11), ("1000000", None)])
+@pytest.mark.parametrize("threshold, first_compiled_after", [("0", 1), ("3", 4), ("", 1001), ("1000000", None)])
 def test_threshold_env(tmp_path, threshold, first_compiled_after):
     """With threshold T the function is compiled at its call T+1 (the first call counted past T); 0 means
-    the first call. '' means the default, 10."""
+    the first call. '' means the default, 1000."""
     res, _ = run_scenario(tmp_path, THRESHOLD_FUNCS, THRESHOLD_DRIVER, HOTWIRE_THRESHOLD=threshold)
     seen = res["seen"]    # seen[k]: compiled after k calls
     expected = [k >= first_compiled_after if first_compiled_after is not None else False

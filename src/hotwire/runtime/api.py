@@ -6,7 +6,7 @@ import sys
 from hotwire.runtime import background, hotness, install
 from hotwire.runtime import stats as _stats
 
-DEFAULT_THRESHOLD = 10
+DEFAULT_THRESHOLD = 1000
 _exit_handler = {"registered": False}
 
 
@@ -29,7 +29,7 @@ def _sync_from_env():
 
 def enable(threshold=None):
     """Compile functions once they have been called `threshold` times (HOTWIRE_THRESHOLD, default
-    10; 0 compiles at the first call, which itself still runs in the interpreter). Compiling happens
+    1000; 0 compiles at the first call, which itself still runs in the interpreter). Compiling happens
     on a background thread, or in line with HOTWIRE_SYNC=1."""
     if threshold is None:
         threshold = _threshold_from_env()

@@ -34,7 +34,7 @@ from hotwire.runtime import install
 from hotwire.runtime.tool import TOOL
 _EVENT = sys.monitoring.events.PY_START
 _JUMP = sys.monitoring.events.JUMP
-LOOP_ITERATIONS_PER_CALL = 100   # a loop iteration counts as 1/100 of a call towards the threshold
+LOOP_ITERATIONS_PER_CALL = 10    # a loop iteration counts as 1/10 of a call towards the threshold
 _DISABLE = sys.monitoring.DISABLE
 _CO_OPTIMIZED = 0x1
 _OWN_DIRS = tuple(os.path.dirname(p) for p in (
