@@ -22,6 +22,10 @@ int main(void) {
     O("_PyCFrame.current_frame", _PyCFrame, current_frame);
     O("PyInterpreterState.monitors", PyInterpreterState, monitors);
     O("PyInterpreterState.ceval.eval_breaker", PyInterpreterState, ceval.eval_breaker);
+    O("PyInterpreterState.ceval.gc_scheduled", PyInterpreterState, ceval.gc_scheduled);
+    O("PyInterpreterState.gc.generations", PyInterpreterState, gc.generations);
+    O("PyInterpreterState.gc.long_lived_total", PyInterpreterState, gc.long_lived_total);
+    O("PyInterpreterState.gc.long_lived_pending", PyInterpreterState, gc.long_lived_pending);
     O("_PyInterpreterFrame.f_code", _PyInterpreterFrame, f_code);
     O("_PyInterpreterFrame.previous", _PyInterpreterFrame, previous);
     O("_PyInterpreterFrame.f_funcobj", _PyInterpreterFrame, f_funcobj);

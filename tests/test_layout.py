@@ -98,6 +98,9 @@ int main(void) {
     printf("PY_VECTORCALL_ARGUMENTS_OFFSET %zu\n", (size_t)PY_VECTORCALL_ARGUMENTS_OFFSET);
     printf("PYLONG_NON_SIZE_BITS %d\n", (int)_PyLong_NON_SIZE_BITS);
     printf("PYLONG_SHIFT %d\n", (int)PyLong_SHIFT);
+    printf("GC_GENERATION_SIZE %zu\n", sizeof(struct gc_generation));
+    printf("GC_GENERATION_THRESHOLD %zu\n", offsetof(struct gc_generation, threshold));
+    printf("GC_GENERATION_COUNT %zu\n", offsetof(struct gc_generation, count));
     static char memory[64];
     PyObject *probe = (PyObject *)(memory + 32);   /* only the address arithmetic is measured */
     printf("DICT_OR_VALUES_OFFSET %ld\n",
@@ -114,7 +117,8 @@ def test_constants_match_the_c_headers(tmp_path):
     measured = dict(line.split() for line in _compile_and_run(gcc, source, tmp_path, "constants").splitlines())
     for name in ("SIZEOF_INTERPRETER_FRAME_HEADER", "MONITORING_EVENTS", "FRAME_OWNED_BY_THREAD",
                  "PY_VECTORCALL_ARGUMENTS_OFFSET", "PYLONG_NON_SIZE_BITS", "PYLONG_SHIFT",
-                 "DICT_OR_VALUES_OFFSET"):
+                 "DICT_OR_VALUES_OFFSET", "GC_GENERATION_SIZE", "GC_GENERATION_THRESHOLD",
+                 "GC_GENERATION_COUNT"):
         assert getattr(layout312, name) == int(measured[name]), name
     # the monitors field is one byte per ungrouped event (compiled code reads it as two 8-byte words)
     assert int(measured["MONITORS_SIZE"]) == layout312.MONITORING_EVENTS

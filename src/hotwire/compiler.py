@@ -30,6 +30,7 @@ class CompiledUnit:
     # entry finds their cells (backend/namespace_records.py; filled by runtime/globals_cache.py).
     global_names: list = field(default_factory=list)
     namespace_table: object = None
+    deopt_counters: list = field(default_factory=list)   # (resume offset, ctypes counter) per exit
 
 
 class CompileCancelled(Exception):
@@ -60,7 +61,8 @@ def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_m
     checkpoint()
     addresses, llvm_module = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
     return CompiledUnit(addresses[name], llvm_module, lowering.keepalive, ir_text, list(irfn.notes),
-                        time.perf_counter() - start, lowering.global_names, lowering.namespace_table)
+                        time.perf_counter() - start, lowering.global_names, lowering.namespace_table,
+                        lowering.deopt_counters)
 
 
 __all__ = ["compile_code", "CompiledUnit", "CompileCancelled", "NotCompilable"]

@@ -277,11 +277,14 @@ class FrameABI:
         depth = field(tstate, "PyThreadState.py_recursion_remaining")
         b.store(b.add(b.load(depth, typ=I32), ir.Constant(I32, 1)), depth)
 
-    def _exit_block(self, name, prev_instr_offset, stack, throwflag, pushed=()):
+    def _exit_block(self, name, prev_instr_offset, stack, throwflag, pushed=(), counter=None):
         b = self.b
         saved = b.block
         blk = self.fn.append_basic_block(name)
         b.position_at_end(blk)
+        if counter is not None:
+            address = ir.Constant(I64, ctypes.addressof(counter)).inttoptr(PTR)
+            b.store(b.add(b.load(address, typ=I64), ir.Constant(I64, 1)), address)
         objects = [self.materialize(v) for v in stack] + list(pushed)
         for i, obj in enumerate(objects):
             b.store(obj, self.slot_ptr(self.nlocalsplus + i))
@@ -294,8 +297,13 @@ class FrameABI:
 
     def deopt_exit(self, resume_offset, stack, pushed=()):
         """Resume the interpreter at `resume_offset` with `stack` (the instruction runs again), plus
-        `pushed`: owned objects on top (a call's result, when resuming after the call)."""
-        return self._exit_block("deopt_%d" % resume_offset, resume_offset - CODEUNIT, stack, 0, pushed)
+        `pushed`: owned objects on top (a call's result, when resuming after the call). Each exit
+        counts how often it is taken (`deopt_counters`: HOTWIRE_STATS, explain())."""
+        counter = ctypes.c_uint64(0)
+        self.keepalive.append(counter)
+        self.deopt_counters.append((resume_offset, counter))
+        return self._exit_block("deopt_%d" % resume_offset, resume_offset - CODEUNIT, stack, 0, pushed,
+                                counter)
 
     def error_exit(self, offset, stack):
         """An exception is set while executing the instruction at `offset`."""

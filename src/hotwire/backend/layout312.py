@@ -16,6 +16,10 @@ OFFSETS = {
     "_PyCFrame.current_frame": 0,
     "PyInterpreterState.monitors": 381744,
     "PyInterpreterState.ceval.eval_breaker": 368,
+    "PyInterpreterState.ceval.gc_scheduled": 396,
+    "PyInterpreterState.gc.generations": 136,
+    "PyInterpreterState.gc.long_lived_total": 336,
+    "PyInterpreterState.gc.long_lived_pending": 344,
     "_PyInterpreterFrame.f_code": 0,
     "_PyInterpreterFrame.previous": 8,
     "_PyInterpreterFrame.f_funcobj": 16,
@@ -70,6 +74,9 @@ PY_VECTORCALL_ARGUMENTS_OFFSET = 1 << 63
 PYLONG_NON_SIZE_BITS = 3               # lv_tag: size << 3 | sign bits
 PYLONG_SHIFT = 30
 DICT_OR_VALUES_OFFSET = -24            # _PyObject_DictOrValuesPointer: ((PyDictOrValues *)obj) - 3
+GC_GENERATION_SIZE = 24                # struct gc_generation: PyGC_Head head; int threshold; int count
+GC_GENERATION_THRESHOLD = 16
+GC_GENERATION_COUNT = 20
 
 
 def off(name):

@@ -52,6 +52,7 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
         # The global names this code reads through cache cells, in the order of a namespace record's
         # cells, and the unit's table of records (backend/namespace_records.py).
         self.global_names = []
+        self.deopt_counters = []   # (resume offset, ctypes counter) per deopt exit
         self.namespace_table = namespace_records.new_table()
         self.keepalive.append(self.namespace_table)
         self._define_refcount_helpers()

@@ -11,6 +11,7 @@ from llvmlite import ir
 from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
 from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, PYLONG_NON_SIZE_BITS
+from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir.ops import LoadConst, LoadGlobal
 
 _NB = ["Add", "And", "FloorDivide", "Lshift", "MatrixMultiply", "Multiply", "Remainder", "Or", "Power",
@@ -198,6 +199,8 @@ class ObjectOps:
         null, func, *args = op.operands
         plan = op.plan
         clone = self.pure_clone(op.callee_ir, op.callee.__code__, plan)
+        self.set_line(op)
+        emit_run_scheduled_gc(self)   # before the checks: a finalizer may rebind what they check
         real_call = self.fn.append_basic_block("call_pure_real")
         done = self.fn.append_basic_block("call_pure_done")
         # The callable must be a function running the clone's code in our namespace (not the callee
@@ -515,10 +518,10 @@ class ObjectOps:
         self.values[op] = self._simple_call(op, "PyObject_GetIter")
 
     def lower_check_eval_breaker(self, op):
-        """Signals and pending calls (Py_MakePendingCalls), then the GIL offered to other threads
-        (taking it back recomputes eval_breaker). Whatever is still asked for then, a scheduled GC or
-        an asynchronous exception, has no C API: the interpreter's JUMP_BACKWARD handles it, and the
-        call goes on in the interpreter."""
+        """Signals and pending calls (Py_MakePendingCalls), a scheduled collection (scheduled_gc.py),
+        then the GIL offered to other threads (taking it back recomputes eval_breaker). Whatever is
+        still asked for then, an asynchronous exception, has no C API: the interpreter's JUMP_BACKWARD
+        handles it, and the call goes on in the interpreter."""
         b = self.b
         interp = self.load_field(self.tstate, "PyThreadState.interp", PTR)
         breaker = self.field_ptr(interp, "PyInterpreterState.ceval.eval_breaker")
@@ -526,6 +529,7 @@ class ObjectOps:
         with b.if_then(b.icmp_unsigned("!=", flag, ir.Constant(I32, 0)), likely=False):
             self.set_line(op)
             self.check_neg(self.call("Py_MakePendingCalls"), op)
+            emit_run_scheduled_gc(self)
             saved = self.call("PyEval_SaveThread")
             self.call("PyEval_RestoreThread", saved)
             still = b.load_atomic(breaker, "monotonic", 4, typ=I32)

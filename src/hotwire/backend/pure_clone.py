@@ -26,6 +26,7 @@ from llvmlite import ir
 from hotwire.backend.capi import F64 as LLVM_F64, I1, I32, I64, PTR
 from hotwire.backend.layout312 import PYLONG_NON_SIZE_BITS, off
 from hotwire.backend.lower_unboxed import UnboxedOps
+from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir import ops as irops
 from hotwire.passes.pure_plan import EXACT_IN_DOUBLE, FLOAT_BINARY, INT_BINARY, BOOL, F64, INT
 
@@ -235,6 +236,7 @@ class PureClone(UnboxedOps):
         b.cbranch(b.and_(b.icmp_unsigned("==", kwnames, ir.Constant(PTR, None)),
                          b.icmp_signed("==", nargs, ir.Constant(I64, self.nparams))), arity, normal)
         b.position_at_end(arity)
+        emit_run_scheduled_gc(low)   # before the checks: a finalizer may rebind the function's name
         target = b.load(cell, typ=PTR)
         bound = low.fn.append_basic_block("pure_bound")
         b.cbranch(b.icmp_unsigned("!=", target, ir.Constant(PTR, None)), bound, normal)

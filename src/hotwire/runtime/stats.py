@@ -7,6 +7,10 @@ process that exits overwrites the file.
 
 Compile time is counted apart for the main thread (time the program waited: HOTWIRE_SYNC=1,
 `hotwire.jit`) and for the background compiler thread (wall time, while the program went on).
+
+Guard failures are the deopt exits compiled code took (each exit counts itself in a counter the machine
+code increments; frame_abi.deopt_exit): the reported sites say where specialised code did not fit what
+the program did, the first thing to look at when compiled code is slower than expected.
 """
 import os
 import sys
@@ -14,15 +18,37 @@ import sys
 _compiled = {}     # qualname/filename:line -> seconds
 _rejected = {}     # qualname -> reason
 _counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0}
+_deopt_sites = []  # (label, line, ctypes counter) for every deopt exit of every compiled unit
+TOP_DEOPT_SITES = 10
 
 
 def _label(code):
     return f"{code.co_qualname} ({os.path.basename(code.co_filename)}:{code.co_firstlineno})"
 
 
-def record_compile(code, seconds, on_main_thread):
-    _compiled[_label(code)] = seconds
+def record_compile(code, seconds, on_main_thread, deopt_counters=()):
+    label = _label(code)
+    _compiled[label] = seconds
     _counts["compile_seconds_main_thread" if on_main_thread else "compile_seconds_background"] += seconds
+    for offset, counter in deopt_counters:
+        _deopt_sites.append((label, line_of(code, offset), counter))
+
+
+def line_of(code, offset):
+    """The source line of the instruction at `offset` (None when it has none)."""
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+
+def deopt_sites():
+    """[(function label, line, times taken)] of the deopt exits taken at least once, most taken first."""
+    taken = {}
+    for label, line, counter in _deopt_sites:
+        if counter.value:
+            taken[(label, line)] = taken.get((label, line), 0) + counter.value
+    return sorted(((label, line, n) for (label, line), n in taken.items()), key=lambda site: -site[2])
 
 
 def record_rejection(code, reason):
@@ -35,7 +61,10 @@ def debug_enabled():
 
 def snapshot():
     main, background = _counts["compile_seconds_main_thread"], _counts["compile_seconds_background"]
+    sites = deopt_sites()
     return {
+        "guard_failures": sum(n for _, _, n in sites),
+        "guard_failure_sites": [list(site) for site in sites[:TOP_DEOPT_SITES]],
         "compiled": len(_compiled),
         "compile_seconds": round(main + background, 6),
         "compile_seconds_main_thread": round(main, 6),
@@ -52,7 +81,10 @@ def format_report(snap):
              f"  compile time: {snap['compile_seconds'] * 1000:.1f} ms "
              f"({snap['compile_seconds_main_thread'] * 1000:.1f} ms on the main thread, "
              f"{snap['compile_seconds_background'] * 1000:.1f} ms in the background)",
-             f"  left to the interpreter: {snap['rejected']}"]
+             f"  guard failures (deopts to the interpreter): {snap['guard_failures']}"]
+    for label, line, n in snap["guard_failure_sites"]:
+        lines.append(f"    {label} line {line}: {n}")
+    lines.append(f"  left to the interpreter: {snap['rejected']}")
     for name, reason in list(snap["rejected_functions"].items())[:20]:
         lines.append(f"    {name}: {reason}")
     return "\n".join(lines) + "\n"
