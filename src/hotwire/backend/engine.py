@@ -20,8 +20,10 @@ _target_machines = {}
 
 # Above this many lines of LLVM IR, instruction selection and register allocation at -O2 take seconds
 # (measured: 2.9 s for re._parser._parse, 18k lines); FastISel (-O0) takes 0.1 s. Big functions are
-# mostly cold paths, so they get the fast code generator.
+# mostly cold paths, so they get the fast code generator. Code with loops is where the time goes, so it
+# keeps -O2 up to a larger size: at one limit for both, nbody's advance() (4,050 lines) ran 2x slower.
 BIG_FUNCTION_LINES = 4000
+BIG_LOOP_FUNCTION_LINES = 12000
 
 
 def _llvm():
@@ -75,7 +77,7 @@ def compile_module(ir_module, symbol_names, speed_level=2):
     with _lock:
         _free_released()
         text = str(ir_module)
-        big = text.count("\n") > BIG_FUNCTION_LINES
+        big = text.count("\n") > (BIG_LOOP_FUNCTION_LINES if speed_level == 2 else BIG_FUNCTION_LINES)
         codegen_level = 0 if big else 2
         speed_level = 0 if big else speed_level
         engine = _get_engine(codegen_level)

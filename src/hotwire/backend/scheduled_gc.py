@@ -32,9 +32,8 @@ def _field(b, interp, name, typ, extra=0):
 
 
 def emit_run_scheduled_gc(lowering):
-    """At the builder's position: if a collection is scheduled, run it (see the module docstring).
-    Returns nothing; a failure of gc.collect itself (it has none but MemoryError for its result) is
-    cleared, like an automatic collection, which never raises into the program."""
+    """At the builder's position: if a collection is scheduled, run it (see the module docstring), in
+    a cold function shared by the whole module (each loop's back edge checks the flag)."""
     b = lowering.b
     interp = _interpreter_state()
     scheduled = ir.Constant(I64, interp + off("PyInterpreterState.ceval.gc_scheduled")).inttoptr(PTR)
@@ -43,8 +42,27 @@ def emit_run_scheduled_gc(lowering):
     b.cbranch(b.icmp_unsigned("!=", b.load_atomic(scheduled, "monotonic", 4, typ=I32), ir.Constant(I32, 0)),
               run, done)
     b.position_at_end(run)
+    b.call(_collector(lowering, interp, scheduled), [])
+    b.branch(done)
+    b.position_at_end(done)
+
+
+def _collector(lowering, interp, scheduled):
+    """`void hw_run_scheduled_gc(void)`, emitted once per module. A failure of gc.collect itself (it
+    has none but MemoryError for its result) is cleared: `_Py_RunGC`, which it stands for, makes no
+    result and never raises into the program."""
+    fn = lowering.module.globals.get("hw_run_scheduled_gc")
+    if fn is not None:
+        return fn
+    fn = ir.Function(lowering.module, ir.FunctionType(ir.VoidType(), []), "hw_run_scheduled_gc")
+    fn.linkage = "internal"
+    fn.attributes.add("noinline")
+    fn.attributes.add("cold")
+    b = ir.IRBuilder(fn.append_basic_block())
+    def call(name, *args):
+        return b.call(lowering.capi_fn(name), list(args))
     b.store(ir.Constant(I32, 0), scheduled)   # a relaxed store, as the interpreter does it
-    lowering.call("PyEval_RestoreThread", lowering.call("PyEval_SaveThread"))
+    call("PyEval_RestoreThread", call("PyEval_SaveThread"))
     generation = ir.Constant(I64, -1)
     for i in range(GENERATIONS):   # youngest first, so the oldest that qualifies wins
         base = i * GC_GENERATION_SIZE
@@ -56,18 +74,23 @@ def emit_run_scheduled_gc(lowering):
             total = _field(b, interp, "PyInterpreterState.gc.long_lived_total", I64)
             due = b.and_(due, b.icmp_signed(">=", pending, b.sdiv(total, ir.Constant(I64, 4))))
         generation = b.select(due, ir.Constant(I64, i), generation)
-    collect = lowering.fn.append_basic_block("gc_collect")
+    collect = fn.append_basic_block("collect")
+    done = fn.append_basic_block("done")
     b.cbranch(b.icmp_signed(">=", generation, ir.Constant(I64, 0)), collect, done)
     b.position_at_end(collect)
-    argument = lowering.call("PyLong_FromLongLong", generation)   # small int: immortal, never fails
-    argv = lowering.alloca(PTR, 1)
-    b.store(argument, argv)
-    result = lowering.call("PyObject_Vectorcall", lowering.const_ptr(gc.collect), argv,
-                           ir.Constant(I64, 1), ir.Constant(PTR, None))
-    with b.if_else(b.icmp_unsigned("==", result, ir.Constant(PTR, None))) as (failed, collected):
-        with failed:
-            lowering.call("PyErr_Clear")
-        with collected:
-            lowering.decref(result)
+    argv = b.alloca(PTR, 1)
+    b.store(call("PyLong_FromLongLong", generation), argv)   # a small int: immortal, never fails
+    result = call("PyObject_Vectorcall", lowering.const_ptr(gc.collect), argv, ir.Constant(I64, 1),
+                  ir.Constant(PTR, None))
+    failed = fn.append_basic_block("failed")
+    collected = fn.append_basic_block("collected")
+    b.cbranch(b.icmp_unsigned("==", result, ir.Constant(PTR, None)), failed, collected)
+    b.position_at_end(failed)
+    call("PyErr_Clear")
+    b.branch(done)
+    b.position_at_end(collected)
+    b.call(lowering._decref_fn, [result])
     b.branch(done)
     b.position_at_end(done)
+    b.ret_void()
+    return fn
