@@ -28,6 +28,15 @@ def const_index_update(v, x):
     return v
 
 
+def float_sum_from_int(xs, scale):
+    # `total` starts as the int 0 and becomes a float: where it meets a surely-float value, an exact
+    # small int is converted (unbox_as_float) instead of deopting at the first iteration.
+    total = 0
+    for x in xs:
+        total += x * scale
+    return total
+
+
 def count_loop(n):
     total = 0
     for i in range(n):
@@ -72,6 +81,7 @@ WARMUP = {
     "float_poly": [(1.5,)] * 4,
     "float_forwarding": [(1.5, 0.25, int)] * 4,
     "const_index_update": [([1.0, 2.0], 0.5)] * 4,
+    "float_sum_from_int": [([0.5, 1.5, 2.5], 2.0)] * 4,
     "count_loop": [(30,)] * 4,
     "list_index": [([1, 2, 3], 1)] * 4,
     "method_call": [("a,b",)] * 4,

@@ -28,6 +28,27 @@ class UnboxedOps:
     def lower_unbox_float(self, op):
         self.values[op] = self.load_field(self.v(op.operands[0]), "PyFloatObject.ob_fval", F64)
 
+    def lower_unbox_as_float(self, op):
+        b = self.b
+        v = self.v(op.operands[0])
+        t = self.type_of(v)
+        is_float = b.icmp_unsigned("==", t, self.const_ptr(float))
+        with b.if_else(is_float, likely=True) as (as_float, as_int):
+            with as_float:
+                from_float = self.load_field(v, "PyFloatObject.ob_fval", F64)
+                float_end = b.block
+            with as_int:
+                tag = self.load_field(v, "PyLongObject.lv_tag", I64)
+                small_int = b.and_(b.icmp_unsigned("==", t, self.const_ptr(int)),
+                                   b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS)))
+                self.deopt_if(b.not_(small_int), op)
+                from_int = b.sitofp(self.compact_int_value(v, tag), F64)
+                int_end = b.block
+        value = b.phi(F64)
+        value.add_incoming(from_float, float_end)
+        value.add_incoming(from_int, int_end)
+        self.values[op] = value
+
     def lower_f64_const(self, op):
         self.values[op] = ir.Constant(F64, op.value)
 

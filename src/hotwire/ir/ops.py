@@ -384,6 +384,13 @@ class I64Const(Op): pass
 class UnboxFloat(Op): pass
 
 
+@op("unbox_as_float", F64, can_deopt=True)
+class UnboxAsFloat(Op):
+    """The double value of an exact float, or of an exact int of at most one digit (exactly
+    representable); deopts on anything else. Only for the operand of a float operation whose other
+    operand is known to be a float: Python converts the int exactly so, and the result is a float."""
+
+
 @op("unbox_int", I64, can_deopt=True)
 class UnboxInt(Op):
     """Read an exact int known by a guard; deopts if it does not fit in 64 bits."""

@@ -37,6 +37,10 @@ class Specialiser:
         self.local_hints = dict(ctx.get("arg_types") or {})
         self.changed = False
         self._collect_local_hints()
+        # Locals the function sets to an int constant (`total = 0`) and may then make floats of.
+        self.int_start_locals = {op.index for op in fn.all_ops()
+                                 if isinstance(op, ir.StoreLocal) and isinstance(op.operands[0], ir.LoadConst)
+                                 and type(op.operands[0].value) is int}
 
     def _collect_local_hints(self):
         for op in self.fn.all_ops():
@@ -70,9 +74,10 @@ class Specialiser:
             return self.local_hints.get(v.index)
         return None
 
-    def unboxed(self, v, t, anchor, deopt_state, releases):
+    def unboxed(self, v, t, anchor, deopt_state, releases, int_too=False):
         """An unboxed (t) version of obj value v, emitting guards before `anchor` as needed.
-        Values that still need releasing after the operation are appended to `releases`."""
+        Values that still need releasing after the operation are appended to `releases`.
+        `int_too`: a small exact int is converted rather than deopted on (may_start_as_int)."""
         block = anchor.block
         if v.type in (ir.I64, ir.F64):
             return self.convert(v, t, anchor)
@@ -102,6 +107,11 @@ class Specialiser:
                 remove(block, v)
                 self.replace(v, c, deopt_state)
             return c
+        if t is float and int_too:
+            unbox = ir.UnboxAsFloat(v, deopt_state=deopt_state)
+            insert_before(block, anchor, [unbox])
+            releases.append(v)
+            return unbox
         guard = ir.GuardType(v, pytype=t)
         guard.deopt_state = deopt_state
         unbox = ir.UnboxFloat(v) if t is float else ir.UnboxInt(v)
@@ -110,6 +120,14 @@ class Specialiser:
         insert_before(block, anchor, [guard, unbox])
         releases.append(v)
         return unbox
+
+    def may_start_as_int(self, v, other):
+        """True for a local set to an int constant somewhere in the function, met with a value that
+        is surely a float: `partial_sum = 0` then `partial_sum += x * y` is int + float at the first
+        iteration and float + float after it, so an exact small int is converted there instead of
+        deopting (which sent the rest of every call to the interpreter)."""
+        return isinstance(v, ir.LoadLocal) and v.index in self.int_start_locals \
+            and self.static_type(other) is float
 
     def used_elsewhere(self, v, user):
         for op in self.fn.all_ops():
@@ -172,8 +190,8 @@ class Specialiser:
             return
         if ta is int and tb is int:
             return  # int / int and int ** int: left generic (exact results are the interpreter's)
-        x = self.unboxed(a, ta, op, state, releases)
-        y = self.unboxed(b, tb, op, state, releases)
+        x = self.unboxed(a, ta, op, state, releases, int_too=self.may_start_as_int(a, b))
+        y = self.unboxed(b, tb, op, state, releases, int_too=self.may_start_as_int(b, a))
         x, y = self.convert(x, float, op), self.convert(y, float, op)
         if oper == "/":
             result = ir.FloatDiv(x, y, deopt_state=state)

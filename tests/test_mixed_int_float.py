@@ -1,0 +1,52 @@
+"""A local that starts as an int constant and becomes a float (`total = 0; total += x * y`): where it
+meets a surely-float value, compiled code converts an exact small int exactly as Python does
+(unbox_as_float) instead of deopting at the first iteration; anything else still deopts."""
+from test_runtime import assert_same, run_scenario
+
+FUNCS = '''
+class MyInt(int):
+    def __add__(self, other):
+        return "MyInt.__add__"
+    __radd__ = __add__
+
+def weighted(xs, scale, start=0):
+    total = 0
+    if start:
+        total = start
+    for x in xs:
+        total += x * scale
+    return total
+'''
+
+
+def test_int_start_then_floats_matches_cpython_and_stays_compiled(tmp_path):
+    driver = '''
+    import hotwire
+    def run(ns):
+        cases = [([0.5, 1.5, 2.5], 2.0, 0), ([1, 2, 3], 0.5, 0), ([1, 2, 3], 2, 0), ([], 2.0, 0),
+                 ([-0.0], 1.0, 0), ([float("nan")], 1.0, 0), ([1e308], 10.0, 0), ([0.5], 2.0, 2**40),
+                 ([0.5], 2.0, True), ([0.5], 2.0, ns["MyInt"](3)), ([0.5], 2.0, 2**29),
+                 ([0.5], 2.0, -(2**30))]
+        return [outcome(ns["weighted"], *case) for case in cases]
+    plain = run(load())
+    ns = load()
+    for _ in range(20):
+        ns["weighted"]([0.25, 0.75], 4.0)   # warm-up: float feedback
+    hotwire.jit(ns["weighted"])
+    ns["weighted"]([0.25], 4.0)              # compiles
+    before = hotwire.stats()["guard_failures"]
+    jitted = run(ns)
+    after_floats = hotwire.stats()["guard_failures"]
+    report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["weighted"]),
+           deopts_on_float_cases=after_floats - before, explain=hotwire.explain(ns["weighted"]))
+    '''
+    res, _ = run_scenario(tmp_path, FUNCS, driver)
+    assert res["compiled"], res["explain"]
+    assert_same(res["plain"], res["jitted"])
+    j = res["jitted"]
+    assert j[0] == ["ok", "float", "9.0"] and j[2] == ["ok", "int", "12"] and j[3] == ["ok", "int", "0"]
+    assert j[4] == ["ok", "float", "0.0"] and j[9] == ["ok", "str", "'MyInt.__add__'"]
+    # Each deopts once: int items ([1, 2, 3] * 0.5 and * 2: `x` is not a local that starts as an
+    # int), and starts that are not one-digit exact ints (2**40, True, MyInt(3), -(2**30)). Floats
+    # from an int 0 (cases 0, 4, 5, 6) or from 2**29 do not.
+    assert res["deopts_on_float_cases"] == 6, res["explain"]
