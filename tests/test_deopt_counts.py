@@ -25,3 +25,25 @@ def test_deopts_are_counted_per_line_and_reported(tmp_path):
     assert res["sites"] == [["add (funcs.py:1)", 2, 30]]
     assert "deopts taken so far: line 2: 30" in res["explain"]
     assert "guard failures (deopts to the interpreter): 30\n    add (funcs.py:1) line 2: 30\n" in proc.stderr
+
+
+def test_counts_outlive_their_unit_and_recompiles_do_not_grow_the_stats(tmp_path):
+    """A unit's counters are folded into the totals when its code dies, so a program that makes and
+    compiles the same function many times keeps one entry per site."""
+    driver = '''
+    import gc, hotwire
+    from hotwire.runtime import stats
+    for round in range(20):
+        add = load()["add"]
+        hotwire.jit(add)
+        add(1, 2); add(3, 4)
+        add("a", "b")               # one deopt per round
+        del add
+        gc.collect()
+    report(total=hotwire.stats()["guard_failures"], sites=hotwire.stats()["guard_failure_sites"],
+           live=len(stats._live_sites), retired=len(stats._retired))
+    '''
+    res, _ = run_scenario(tmp_path, FUNCS, driver)
+    assert res["total"] == 20
+    assert res["sites"] == [["add (funcs.py:1)", 2, 20]]
+    assert res["live"] <= 1 and res["retired"] == 1

@@ -240,7 +240,7 @@ def _compile(func, code, arg_types, stop=None):
     globals_cache.publish_entry(code, unit.entry_address)
     stats.record_compile(code, unit.compile_seconds,
                          on_main_thread=threading.get_ident() == threading.main_thread().ident,
-                         deopt_counters=unit.deopt_counters)
+                         unit=unit)
     return unit
 
 

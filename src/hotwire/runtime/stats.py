@@ -14,11 +14,13 @@ the program did, the first thing to look at when compiled code is slower than ex
 """
 import os
 import sys
+import weakref
 
 _compiled = {}     # qualname/filename:line -> seconds
 _rejected = {}     # qualname -> reason
 _counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0}
-_deopt_sites = []  # (label, line, ctypes counter) for every deopt exit of every compiled unit
+_live_sites = {}   # id(unit) -> (label, [(line, ctypes counter)]) while the unit lives
+_retired = {}      # (label, line) -> deopts taken by units that have died
 TOP_DEOPT_SITES = 10
 
 
@@ -26,12 +28,22 @@ def _label(code):
     return f"{code.co_qualname} ({os.path.basename(code.co_filename)}:{code.co_firstlineno})"
 
 
-def record_compile(code, seconds, on_main_thread, deopt_counters=()):
+def record_compile(code, seconds, on_main_thread, unit=None):
     label = _label(code)
     _compiled[label] = seconds
     _counts["compile_seconds_main_thread" if on_main_thread else "compile_seconds_background"] += seconds
-    for offset, counter in deopt_counters:
-        _deopt_sites.append((label, line_of(code, offset), counter))
+    if unit is not None and unit.deopt_counters:
+        # Counters are read from live units; a dying unit's counts are folded into _retired, so that
+        # a program that compiles the same functions again and again does not grow this module.
+        _live_sites[id(unit)] = (label, [(line_of(code, offset), counter) for offset, counter in unit.deopt_counters])
+        weakref.finalize(unit, _retire, id(unit)).atexit = False
+
+
+def _retire(key):
+    label, sites = _live_sites.pop(key)
+    for line, counter in sites:
+        if counter.value:
+            _retired[(label, line)] = _retired.get((label, line), 0) + counter.value
 
 
 def line_of(code, offset):
@@ -44,10 +56,11 @@ def line_of(code, offset):
 
 def deopt_sites():
     """[(function label, line, times taken)] of the deopt exits taken at least once, most taken first."""
-    taken = {}
-    for label, line, counter in _deopt_sites:
-        if counter.value:
-            taken[(label, line)] = taken.get((label, line), 0) + counter.value
+    taken = dict(_retired)
+    for label, sites in list(_live_sites.values()):
+        for line, counter in sites:
+            if counter.value:
+                taken[(label, line)] = taken.get((label, line), 0) + counter.value
     return sorted(((label, line, n) for (label, line), n in taken.items()), key=lambda site: -site[2])
 
 
