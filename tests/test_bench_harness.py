@@ -7,6 +7,7 @@ bug. The few child processes started here are tiny scripts under CPython (well u
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 
 import pytest
@@ -93,6 +94,19 @@ def test_pypy_asked_for_but_absent_is_a_clear_error(monkeypatch):
     with pytest.raises(runtimes.RuntimeMissing, match="pypy3"):
         runtimes.select(True)
     assert [r.name for r in runtimes.select(None)] == ["cpython", "hotwire"]
+
+
+@pytest.mark.parametrize("probe, pinned", [("3 9 3.9.16 (7, 3, 11)", True), ("3 10 3.10.14 (7, 3, 17)", False)])
+def test_pypy_of_python_39_gets_the_pinned_pyperf(monkeypatch, tmp_path, probe, pinned):
+    """pyperf 2.8+ needs Python 3.10's importlib.metadata; a PyPy 3.9 runs pyperf 2.7.0 instead."""
+    monkeypatch.setattr(runtimes.shutil, "which", lambda name: "/usr/bin/pypy3")
+    monkeypatch.setattr(runtimes.subprocess, "run",
+                        lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=probe + "\n"))
+    monkeypatch.setattr(runtimes, "_pinned_pyperf", lambda release: f"pinned-{release}")
+    monkeypatch.setattr(runtimes, "_pyperf_for_pypy", lambda: "linked")
+    runtime = runtimes.pypy()
+    assert runtime.env["PYTHONPATH"] == ("pinned-2.7.0" if pinned else "linked")
+    assert runtime.version == probe.split(maxsplit=2)[2]
 
 
 def test_cli_reports_absent_pypy_in_one_line(monkeypatch, capsys):

@@ -48,24 +48,48 @@ def hotwire(threshold=None):
                    version=HOTWIRE_VERSION)
 
 
-def pypy(executable=None):
-    """PyPy from `executable` or `pypy3` on PATH, with this environment's pyperf importable.
+# pyperf 2.8 and later read entry-point hooks with Python 3.10's importlib.metadata API; PyPy 7.3.11 is
+# Python 3.9, so it gets the last release without them (its worker protocol and JSON are the same).
+PYPERF_FOR_PYTHON_39 = "2.7.0"
 
-    PyPy has its own site-packages without pyperf; the pyperf package and its dist-info (whose entry
-    points pyperf reads at start-up) are linked into a private directory put on PYTHONPATH, so nothing
-    else of this environment leaks into PyPy.
+
+def pypy(executable=None):
+    """PyPy from `executable` or `pypy3` on PATH, with a pyperf it can run importable.
+
+    PyPy has its own site-packages without pyperf. For a PyPy of Python 3.10 or later, this
+    environment's pyperf package and its dist-info (whose entry points pyperf reads at start-up) are
+    linked into a private directory put on PYTHONPATH, so nothing else of this environment leaks into
+    PyPy; for an older one, pyperf PYPERF_FOR_PYTHON_39 is installed once into hotwire's cache.
     """
     path = executable or shutil.which("pypy3")
     if not path:
         raise RuntimeMissing("PyPy was asked for (--pypy) but `pypy3` is not on PATH; install it "
                              "(apt-get install pypy3) or drop --pypy")
     try:
-        version = subprocess.run([path, "-c", "import sys; print(sys.version.split()[0], "
-                                  "sys.pypy_version_info[:3])"], capture_output=True, text=True,
-                                 timeout=60, check=True).stdout.strip()
+        probe = subprocess.run([path, "-c", "import sys; print(sys.version_info[0], sys.version_info[1], "
+                                "sys.version.split()[0], sys.pypy_version_info[:3])"], capture_output=True,
+                               text=True, timeout=60, check=True).stdout.split(maxsplit=2)
     except (OSError, subprocess.SubprocessError) as exc:
         raise RuntimeMissing(f"PyPy at {path} does not run: {exc}") from None
-    return Runtime("pypy", "PyPy", [path], env={"PYTHONPATH": _pyperf_for_pypy()}, version=version)
+    python, version = (int(probe[0]), int(probe[1])), probe[2].strip()
+    pyperf_path = _pyperf_for_pypy() if python >= (3, 10) else _pinned_pyperf(PYPERF_FOR_PYTHON_39)
+    return Runtime("pypy", "PyPy", [path], env={"PYTHONPATH": pyperf_path}, version=version)
+
+
+def _pinned_pyperf(release):
+    """A directory holding pyperf `release`, installed by pip into hotwire's cache on first use."""
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = os.path.join(cache, "hotwire", f"pyperf-{release}")
+    if not os.path.isdir(os.path.join(directory, "pyperf")):
+        try:
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
+                            directory, f"pyperf=={release}"], capture_output=True, text=True, timeout=300,
+                           check=True)
+        except (OSError, subprocess.SubprocessError) as exc:
+            detail = getattr(exc, "stderr", "") or exc
+            raise RuntimeMissing(f"PyPy (Python 3.9) needs pyperf {release}, and installing it into "
+                                 f"{directory} failed: {str(detail).strip().splitlines()[-1:]}") from None
+    return directory
 
 
 def select(pypy_wanted, threshold=None):
