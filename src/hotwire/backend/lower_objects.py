@@ -93,6 +93,21 @@ class ObjectOps:
         else:
             self.values[op] = generic()
 
+    def lower_load_super_attr(self, op):
+        b = self.b
+        global_super, class_, self_ = (self.v(o) for o in op.operands)
+        argv = self.alloca(PTR, 2)
+        b.store(class_, argv)
+        b.store(self_, b.gep(argv, [ir.Constant(I64, 1)], source_etype=PTR))
+        self.set_line(op)
+        sup = self.call("PyObject_Vectorcall", global_super, argv, ir.Constant(I64, op.nargs), ir.Constant(PTR, None))
+        for o in op.operands:
+            self.release(o)
+        self.check_null(sup, op)
+        result = self.call("PyObject_GetAttr", sup, self.const_ptr(op.symbol))
+        self.decref(sup)
+        self.values[op] = self.check_null(result, op)
+
     def lower_load_method(self, op):
         def generic():
             b = self.b

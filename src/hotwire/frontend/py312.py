@@ -275,6 +275,15 @@ class Builder:
         else:
             self.push(self.emit(ir.GetAttr(owner, symbol=name, feedback=feedback)))
 
+    def op_LOAD_SUPER_ATTR(self, ins):
+        self_ = self.pop()
+        class_ = self.pop()
+        global_super = self.pop()
+        if ins.arg & 1:   # a method load: NULL, then the bound attribute (CALL handles both forms)
+            self.push(self.emit(ir.Null()))
+        self.push(self.emit(ir.LoadSuperAttr(global_super, class_, self_, symbol=self.name(ins.arg >> 2),
+                                             nargs=ins.arg & 2)))
+
     def op_STORE_ATTR(self, ins):
         owner = self.pop()
         value = self.pop()

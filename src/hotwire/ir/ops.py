@@ -225,6 +225,13 @@ class GetAttr(Op):
     feedback = None   # frontend/attr_feedback.AttrFeedback: tier 0's inline cache, if it helps
 
 
+@op("load_super_attr", OBJ, steals=True, can_raise=True, attrs=("symbol", "nargs"))
+class LoadSuperAttr(Op):
+    """LOAD_SUPER_ATTR as tier 0's unspecialised form runs it: `super(class, self)` (nargs 2) or
+    `super()` (nargs 0, which reads the running frame: compiled code runs on a real one), then the
+    attribute of that super object. Operands: the global `super`, the class, self."""
+
+
 @op("load_method", OBJ, steals=True, can_raise=True, attrs=("symbol",))
 class LoadMethod(Op):
     """_PyObject_GetMethod: the result is a pair read through `method_func`/`method_self`."""
