@@ -9,6 +9,13 @@ class MyInt(int):
         return "MyInt.__add__"
     __radd__ = __add__
 
+def best_of(scores):
+    best = -1
+    for s in scores:
+        if s > best:
+            best = s
+    return best
+
 def weighted(xs, scale, start=0):
     total = 0
     if start:
@@ -50,3 +57,29 @@ def test_int_start_then_floats_matches_cpython_and_stays_compiled(tmp_path):
     # int), and starts that are not one-digit exact ints (2**40, True, MyInt(3), -(2**30)). Floats
     # from an int 0 (cases 0, 4, 5, 6) or from 2**29 do not.
     assert res["deopts_on_float_cases"] == 6, res["explain"]
+
+
+def test_int_start_compared_with_floats(tmp_path):
+    """`best = -1` then `if s > best` with float scores: the int is compared exactly, no deopt."""
+    driver = '''
+    import hotwire
+    def run(ns):
+        cases = [[0.5, 2.5, 1.5], [], [-3.0], [float("nan"), 1.0], [2**29 * 1.0], [True, 0.5], [3, 7, 5]]
+        return [outcome(ns["best_of"], case) for case in cases]
+    plain = run(load())
+    ns = load()
+    for _ in range(20):
+        ns["best_of"]([0.25, 0.75])
+    hotwire.jit(ns["best_of"])
+    ns["best_of"]([0.25])
+    before = hotwire.stats()["guard_failures"]
+    jitted = run(ns)
+    report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["best_of"]),
+           deopts=hotwire.stats()["guard_failures"] - before, explain=hotwire.explain(ns["best_of"]))
+    '''
+    res, _ = run_scenario(tmp_path, FUNCS, driver)
+    assert res["compiled"], res["explain"]
+    assert_same(res["plain"], res["jitted"])
+    assert res["jitted"][0] == ["ok", "float", "2.5"] and res["jitted"][1] == ["ok", "int", "-1"]
+    # only the bool and the int scores deopt (they are not floats); the int start -1 never does
+    assert res["deopts"] == 2, res["explain"]

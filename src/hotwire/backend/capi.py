@@ -33,7 +33,7 @@ SIGNATURES = {
     "PyObject_RichCompare": "pppi", "PyObject_IsTrue": "ip", "PySequence_Contains": "ipp",
     "PyObject_GetAttr": "ppp", "PyObject_SetAttr": "ippp", "_PyObject_GetMethod": "ippp",
     "PyObject_GetItem": "ppp", "PyObject_SetItem": "ippp", "PyObject_DelItem": "ipp",
-    "PyObject_GetIter": "pp", "PyObject_Str": "pp", "PyObject_Repr": "pp", "PyObject_ASCII": "pp",
+    "PyObject_GetIter": "pp", "PySequence_Check": "ip", "PySequence_Tuple": "pp", "PyObject_Str": "pp", "PyObject_Repr": "pp", "PyObject_ASCII": "pp",
     "PyObject_Format": "ppp", "PyObject_Vectorcall": "ppplp",
     "PyObject_Call": "pppp", "_Py_Dealloc": "vp",
     # containers

@@ -320,34 +320,37 @@ class ObjectOps:
                             self.record_field(namespace_records.BUILTINS)))
 
     def lower_call_ex(self, op):
+        """CALL_FUNCTION_EX as the interpreter runs it: `*args` other than a tuple is made a tuple
+        (PySequence_Tuple, whose errors are the interpreter's); one that is not iterable at all
+        deopts, so that the interpreter raises its TypeError naming the function."""
         b = self.b
         unused, func, args, kwargs = op.operands
         a = self.v(args)
-        t = self.type_of(a)
-        is_tuple = b.icmp_unsigned("==", t, self.const_ptr(tuple))
-        is_list = b.icmp_unsigned("==", t, self.const_ptr(list))
-        # Anything but a tuple or list: the interpreter converts it, with its exact error messages.
-        self.deopt_if(b.not_(b.or_(is_tuple, is_list)), op)
+        is_tuple = b.icmp_unsigned("==", self.type_of(a), self.const_ptr(tuple))
+        convert = self.fn.append_basic_block("call_ex_convert")
+        call = self.fn.append_basic_block("call_ex_call")
+        start = b.block
+        b.cbranch(is_tuple, call, convert)
+        b.position_at_end(convert)
+        has_iter = b.icmp_unsigned("!=", self.load_field(self.type_of(a), "PyTypeObject.tp_iter", PTR),
+                                   ir.Constant(PTR, None))
+        iterable = b.or_(has_iter, b.icmp_signed("!=", self.call("PySequence_Check", a), ir.Constant(I32, 0)))
+        self.deopt_if(b.not_(iterable), op)
         self.set_line(op)
-        with b.if_else(is_tuple) as (then, otherwise):
-            with then:
-                tb = b.block
-            with otherwise:
-                converted = self.call("PyList_AsTuple", a)
-                ob = b.block
-        tup = b.phi(PTR)
-        tup.add_incoming(a, tb)
-        tup.add_incoming(converted, ob)
-        ok = self.fn.append_basic_block()
-        failed = self.fn.append_basic_block()
-        b.cbranch(b.icmp_unsigned("==", tup, ir.Constant(PTR, None)), failed, ok)
+        converted = self.call("PySequence_Tuple", a)
+        self.release(args)
+        failed = self.fn.append_basic_block("call_ex_failed")
+        b.cbranch(b.icmp_unsigned("==", converted, ir.Constant(PTR, None)), failed, call)
+        converted_end = b.block
         b.position_at_end(failed)
-        for o in op.operands:
+        for o in (unused, func, kwargs):
             self.release(o)
         b.branch(self.error_exit(op.error_state.offset, op.error_state.stack))
-        b.position_at_end(ok)
-        with b.if_then(is_list):
-            self.decref(a)
+        b.position_at_end(call)
+        tup = b.phi(PTR)
+        tup.add_incoming(a, start)
+        tup.add_incoming(converted, converted_end)
+        self.set_line(op)
         r = self.call("PyObject_Call", self.v(func), tup, self.v(kwargs))
         self.decref(tup)
         for o in (unused, func, kwargs):

@@ -121,13 +121,21 @@ class Specialiser:
         releases.append(v)
         return unbox
 
-    def may_start_as_int(self, v, other):
-        """True for a local set to an int constant somewhere in the function, met with a value that
-        is surely a float: `partial_sum = 0` then `partial_sum += x * y` is int + float at the first
-        iteration and float + float after it, so an exact small int is converted there instead of
-        deopting (which sent the rest of every call to the interpreter)."""
-        return isinstance(v, ir.LoadLocal) and v.index in self.int_start_locals \
-            and self.static_type(other) is float
+    def may_start_as_int(self, v):
+        return isinstance(v, ir.LoadLocal) and v.index in self.int_start_locals
+
+    def mixed_operands(self, a, ta, b, tb):
+        """Which operand of a float operation may be a small int, converted (unbox_as_float) rather
+        than deopted on: a local set to an int constant somewhere in the function, met with a value
+        that is surely a float (statically, or by its own float guard). `partial_sum = 0` then
+        `partial_sum += x * y`, or `best = -1` then `if score > best`, meet an int at the first
+        iteration only; a deopt there sent the rest of every call to the interpreter. At most one
+        operand: two converted ints would make an int operation a float one."""
+        def surely_float(v, t):
+            return self.static_type(v) is float or (t is float and not self.may_start_as_int(v))
+        if self.may_start_as_int(a) and surely_float(b, tb):
+            return True, False
+        return False, self.may_start_as_int(b) and surely_float(a, ta)
 
     def used_elsewhere(self, v, user):
         for op in self.fn.all_ops():
@@ -190,8 +198,9 @@ class Specialiser:
             return
         if ta is int and tb is int:
             return  # int / int and int ** int: left generic (exact results are the interpreter's)
-        x = self.unboxed(a, ta, op, state, releases, int_too=self.may_start_as_int(a, b))
-        y = self.unboxed(b, tb, op, state, releases, int_too=self.may_start_as_int(b, a))
+        a_mixed, b_mixed = self.mixed_operands(a, ta, b, tb)
+        x = self.unboxed(a, ta, op, state, releases, int_too=a_mixed)
+        y = self.unboxed(b, tb, op, state, releases, int_too=b_mixed)
         x, y = self.convert(x, float, op), self.convert(y, float, op)
         if oper == "/":
             result = ir.FloatDiv(x, y, deopt_state=state)
@@ -212,8 +221,9 @@ class Specialiser:
             return  # mixed int/float comparisons are exact in Python: left generic
         state = stack_before(op)
         releases = []
-        x = self.unboxed(a, ta, op, state, releases)
-        y = self.unboxed(b, tb, op, state, releases)
+        a_mixed, b_mixed = self.mixed_operands(a, ta, b, tb) if ta is float else (False, False)
+        x = self.unboxed(a, ta, op, state, releases, int_too=a_mixed)
+        y = self.unboxed(b, tb, op, state, releases, int_too=b_mixed)
         cmp = ir.FloatCompare(x, y, oper=op.oper) if ta is float else ir.IntCompare(x, y, oper=op.oper)
         self.finish(op, cmp, releases, ir.BoxBool)
 
