@@ -12,12 +12,14 @@ import time
 
 from hotwire.bench import compare, plot, report, runtimes, schedule, suite
 
-# quick: for development, two programs in a few minutes. full: the whole suite in one round, since
-# hotwire's compilation of each process's hot start-up functions takes most of a run's time.
+# quick: for development, two programs in a few minutes. full: the whole suite in one round (about 7
+# minutes here), with five warm-ups: a function that becomes hot late (1000 calls spread over several
+# values) is compiled in line by hotwire's worker, and with two warm-ups that compile often fell into a
+# measured value (regex_v8 read 0.11x; in one process its calls took 3.9 s, 0.3 s, then 0.06 s).
 MODES = {
     "quick": {"rounds": 1, "warmups": 1, "values": 2, "timeout": 300.0,
               "programs": ("nbody", "call_args")},
-    "full": {"rounds": 1, "warmups": 2, "values": 3, "timeout": 900.0, "programs": None},
+    "full": {"rounds": 1, "warmups": 5, "values": 3, "timeout": 900.0, "programs": None},
 }
 
 
