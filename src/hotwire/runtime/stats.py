@@ -19,7 +19,7 @@ import weakref
 _compiled = {}     # qualname/filename:line -> seconds
 _rejected = {}     # qualname -> reason
 _counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0}
-_live_sites = {}   # id(unit) -> (label, [(line, ctypes counter)]) while the unit lives
+_live_sites = {}   # id(unit) -> (weakref, label, [(line, ctypes counter)]) while the unit lives
 _retired = {}      # (label, line) -> deopts taken by units that have died
 TOP_DEOPT_SITES = 10
 
@@ -35,12 +35,15 @@ def record_compile(code, seconds, on_main_thread, unit=None):
     if unit is not None and unit.deopt_counters:
         # Counters are read from live units; a dying unit's counts are folded into _retired, so that
         # a program that compiles the same functions again and again does not grow this module.
-        _live_sites[id(unit)] = (label, [(line_of(code, offset), counter) for offset, counter in unit.deopt_counters])
-        weakref.finalize(unit, _retire, id(unit)).atexit = False
+        # (A weak reference's callback, not weakref.finalize: finalize's exit hook walks a registry
+        # the background compiler may be adding to, and fails with "changed size during iteration".)
+        key = id(unit)
+        _live_sites[key] = (weakref.ref(unit, lambda _ref, key=key: _retire(key)), label,
+                            [(line_of(code, offset), counter) for offset, counter in unit.deopt_counters])
 
 
 def _retire(key):
-    label, sites = _live_sites.pop(key)
+    _ref, label, sites = _live_sites.pop(key)
     for line, counter in sites:
         if counter.value:
             _retired[(label, line)] = _retired.get((label, line), 0) + counter.value
@@ -57,7 +60,7 @@ def line_of(code, offset):
 def deopt_sites():
     """[(function label, line, times taken)] of the deopt exits taken at least once, most taken first."""
     taken = dict(_retired)
-    for label, sites in list(_live_sites.values()):
+    for _ref, label, sites in list(_live_sites.values()):
         for line, counter in sites:
             if counter.value:
                 taken[(label, line)] = taken.get((label, line), 0) + counter.value
