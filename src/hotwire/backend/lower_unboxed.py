@@ -21,10 +21,6 @@ class UnboxedOps:
         v = self.v(op.operands[0])
         self.deopt_if(self.b.icmp_unsigned("!=", self.type_of(v), self.const_ptr(op.pytype)), op)
 
-    def lower_guard_is(self, op):
-        v = self.v(op.operands[0])
-        self.deopt_if(self.b.icmp_unsigned("!=", v, self.const_ptr(op.expected)), op)
-
     def lower_unbox_float(self, op):
         self.values[op] = self.load_field(self.v(op.operands[0]), "PyFloatObject.ob_fval", F64)
 

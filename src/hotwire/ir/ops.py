@@ -374,11 +374,6 @@ class GuardType(Op):
     """Deopt unless type(operand) is exactly `pytype`. Borrows its operand."""
 
 
-@op("guard_is", VOID, can_deopt=True, attrs=("expected",))
-class GuardIs(Op):
-    """Deopt unless operand is the object `expected`."""
-
-
 @op("f64_const", F64, pure=True, attrs=("value",))
 class F64Const(Op): pass
 
