@@ -1,17 +1,18 @@
 """When a function becomes hot: counting calls with sys.monitoring's PY_START event.
 
 Tier 0 (CPython's interpreter) tells us about every call of a function that is not compiled yet, and
-about backward jumps (loop iterations). After `threshold` calls, or LOOP_ITERATIONS_PER_CALL times
-as many iterations of its loops, the function is compiled (a running call finishes in the interpreter: there is no on-stack
-replacement yet) with the feedback its quickened bytecode holds, and the
-event is disabled for that code object (`sys.monitoring.DISABLE`), so counting costs nothing afterwards.
-Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for);
-the event is disabled for a queued code too (a Python callback at every call of a function waiting to
-be compiled made whole programs several times slower), closures included: the worker installs the
+about backward jumps (loop iterations). After `threshold` calls, or LOOP_ITERATIONS_PER_CALL times as
+many iterations of its loops, the function is compiled (a running call finishes in the interpreter:
+there is no on-stack replacement yet) with the feedback its quickened bytecode holds.
+Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for).
+The event is disabled (`sys.monitoring.DISABLE`) for a queued code (a Python callback at every call of
+a function waiting to be compiled made whole programs several times slower): the worker installs the
 compiled code on the function that became hot, the function watcher (runtime/watchers.py) on every
-function made from the code afterwards, and a closure made before that stays interpreted. Our own
-tool's PY_START bit is ignored by the compiled entry's check for debuggers and profilers
-(frame_abi.emit_vectorcall_entry), which use other tools.
+function made from the code afterwards. For a compiled code the event stays on, and costs nothing for
+calls that run compiled code (they send no event): it fires only for the code's interpreted calls, a
+function made before the compile or in another namespace, which the callback then installs the unit on
+(adding its namespace's record). Our own tool's PY_START bit is ignored by the compiled entry's check
+for debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
 
 The callbacks are Python functions, so each one pushes a frame that counts towards the recursion limit.
 Near the limit (a deep recursion through functions not decided yet) that push, or a call inside the
