@@ -58,3 +58,13 @@ def function_type(name):
 
 def address(name):
     return ctypes.cast(getattr(ctypes.pythonapi, name), ctypes.c_void_p).value
+
+
+_interpreter_state = ctypes.pythonapi.PyInterpreterState_Get
+_interpreter_state.restype = ctypes.c_void_p
+
+
+def interpreter_state():
+    """This interpreter's PyInterpreterState address: code objects, hence compiled units, belong to
+    one interpreter, so compiled code may embed the addresses of its fields."""
+    return _interpreter_state()

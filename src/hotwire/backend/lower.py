@@ -74,12 +74,6 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
             self.keepalive.append(obj)
         return ir.Constant(I64, id(obj)).inttoptr(PTR)
 
-    @staticmethod
-    def address_of(obj):
-        """An object's address for an identity check only: the object is not kept alive (a function
-        that could pass the check holds it)."""
-        return ir.Constant(I64, id(obj)).inttoptr(PTR)
-
     def load_address_while_alive(self, obj):
         """`obj`'s address, loaded from a cell that becomes NULL when `obj` dies, for an identity
         check against an object this unit must not keep alive (a caller's unit holding its callee's

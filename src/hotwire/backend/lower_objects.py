@@ -10,7 +10,7 @@ from llvmlite import ir
 
 from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
-from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, PYLONG_NON_SIZE_BITS
+from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET
 from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir.ops import LoadConst, LoadGlobal
 
@@ -256,7 +256,7 @@ class ObjectOps:
         fits = b.icmp_unsigned("==", self.type_of(result), self.const_ptr(expected))
         if expected is int:
             tag = self.load_field(result, "PyLongObject.lv_tag", I64)
-            fits = b.and_(fits, b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS)))
+            fits = b.and_(fits, self.is_compact(tag))
         after = op.deopt_state
         unboxed = self.fn.append_basic_block("call_pure_unbox")
         b.cbranch(fits, unboxed, self.deopt_exit(after.offset, after.stack, pushed=[result]))
@@ -327,6 +327,7 @@ class ObjectOps:
         unused, func, args, kwargs = op.operands
         a = self.v(args)
         is_tuple = b.icmp_unsigned("==", self.type_of(a), self.const_ptr(tuple))
+        self.set_line(op)
         convert = self.fn.append_basic_block("call_ex_convert")
         call = self.fn.append_basic_block("call_ex_call")
         start = b.block
@@ -336,7 +337,6 @@ class ObjectOps:
                                    ir.Constant(PTR, None))
         iterable = b.or_(has_iter, b.icmp_signed("!=", self.call("PySequence_Check", a), ir.Constant(I32, 0)))
         self.deopt_if(b.not_(iterable), op)
-        self.set_line(op)
         converted = self.call("PySequence_Tuple", a)
         self.release(args)
         failed = self.fn.append_basic_block("call_ex_failed")
@@ -350,7 +350,6 @@ class ObjectOps:
         tup = b.phi(PTR)
         tup.add_incoming(a, start)
         tup.add_incoming(converted, converted_end)
-        self.set_line(op)
         r = self.call("PyObject_Call", self.v(func), tup, self.v(kwargs))
         self.decref(tup)
         for o in (unused, func, kwargs):

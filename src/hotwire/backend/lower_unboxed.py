@@ -35,8 +35,7 @@ class UnboxedOps:
                 float_end = b.block
             with as_int:
                 tag = self.load_field(v, "PyLongObject.lv_tag", I64)
-                small_int = b.and_(b.icmp_unsigned("==", t, self.const_ptr(int)),
-                                   b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS)))
+                small_int = b.and_(b.icmp_unsigned("==", t, self.const_ptr(int)), self.is_compact(tag))
                 self.deopt_if(b.not_(small_int), op)
                 from_int = b.sitofp(self.compact_int_value(v, tag), F64)
                 int_end = b.block
@@ -56,7 +55,7 @@ class UnboxedOps:
         b = self.b
         v = self.v(op.operands[0])
         tag = self.load_field(v, "PyLongObject.lv_tag", I64)
-        compact = b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS))
+        compact = self.is_compact(tag)
         with b.if_else(compact, likely=True) as (fast, slow):
             with fast:
                 small = self.compact_int_value(v, tag)
@@ -75,6 +74,10 @@ class UnboxedOps:
         bad.add_incoming(overflowed, slow_end)
         self.deopt_if(bad, op)
         self.values[op] = result
+
+    def is_compact(self, tag):
+        """Whether an int object's lv_tag (`tag`) says it is compact (at most one 30-bit digit)."""
+        return self.b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS))
 
     def compact_int_value(self, v, tag):
         """The value of an int object whose lv_tag (`tag`) says it is compact (at most one digit)."""

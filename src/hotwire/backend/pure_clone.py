@@ -23,8 +23,8 @@ import ctypes
 
 from llvmlite import ir
 
-from hotwire.backend.capi import F64 as LLVM_F64, I1, I32, I64, PTR
-from hotwire.backend.layout312 import PYLONG_NON_SIZE_BITS, off
+from hotwire.backend.capi import F64 as LLVM_F64, I1, I32, I64, PTR, interpreter_state
+from hotwire.backend.layout312 import off
 from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir import ops as irops
@@ -32,9 +32,6 @@ from hotwire.passes.pure_plan import EXACT_IN_DOUBLE, FLOAT_BINARY, INT_BINARY, 
 
 GIVE_UP_LIMIT = 8
 MAX_DEPTH = 10000     # the clone uses the C stack: a bound well below any thread's stack size
-
-_interpreter_state = ctypes.pythonapi.PyInterpreterState_Get
-_interpreter_state.restype = ctypes.c_void_p
 
 
 class PureClone(UnboxedOps):
@@ -69,7 +66,7 @@ class PureClone(UnboxedOps):
         counter = ctypes.c_int32(0)
         lowering.keepalive.append(counter)
         self.failures = ir.Constant(I64, ctypes.addressof(counter)).inttoptr(PTR)
-        self.breaker = ir.Constant(I64, _interpreter_state() + off("PyInterpreterState.ceval.eval_breaker")).inttoptr(PTR)
+        self.breaker = ir.Constant(I64, interpreter_state() + off("PyInterpreterState.ceval.eval_breaker")).inttoptr(PTR)
 
     def v(self, value):
         return self.values[value]
@@ -212,8 +209,7 @@ class PureClone(UnboxedOps):
         values = []
         for i, arg in enumerate(args):
             tag = low.load_field(arg, "PyLongObject.lv_tag", I64)
-            require(b.and_(b.icmp_unsigned("==", low.type_of(arg), low.const_ptr(int)),
-                           b.icmp_unsigned("<", tag, ir.Constant(I64, 2 << PYLONG_NON_SIZE_BITS))),
+            require(b.and_(b.icmp_unsigned("==", low.type_of(arg), low.const_ptr(int)), low.is_compact(tag)),
                     "pure_arg%d" % i)
             values.append(low.compact_int_value(arg, tag))
         depth = low.load_field(low.tstate, "PyThreadState.py_recursion_remaining", I32)

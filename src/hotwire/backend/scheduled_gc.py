@@ -13,16 +13,13 @@ and collect the generation `_Py_RunGC` would (gc_collect_generations: the oldest
 exceeds its threshold, generation 2 only when a quarter of the long-lived objects are new), through
 `gc.collect(generation)`, which runs the same collection with the same callbacks.
 """
-import ctypes
 import gc
 
 from llvmlite import ir
 
-from hotwire.backend.capi import I32, I64, PTR
+from hotwire.backend.capi import I32, I64, PTR, interpreter_state
 from hotwire.backend.layout312 import GC_GENERATION_SIZE, GC_GENERATION_THRESHOLD, GC_GENERATION_COUNT, off
 
-_interpreter_state = ctypes.pythonapi.PyInterpreterState_Get
-_interpreter_state.restype = ctypes.c_void_p
 GENERATIONS = 3
 
 
@@ -35,7 +32,7 @@ def emit_run_scheduled_gc(lowering):
     """At the builder's position: if a collection is scheduled, run it (see the module docstring), in
     a cold function shared by the whole module (each loop's back edge checks the flag)."""
     b = lowering.b
-    interp = _interpreter_state()
+    interp = interpreter_state()
     scheduled = ir.Constant(I64, interp + off("PyInterpreterState.ceval.gc_scheduled")).inttoptr(PTR)
     run = lowering.fn.append_basic_block("gc_scheduled")
     done = lowering.fn.append_basic_block("gc_done")

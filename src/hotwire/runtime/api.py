@@ -103,11 +103,7 @@ def explain(func):
                          "was created before compilation or in another namespace and has not been "
                          "called since)")
         lines += ["  " + n for n in unit.notes]
-        taken = {}
-        for offset, counter in unit.deopt_counters:
-            if counter.value:
-                line = _stats.line_of(code, offset)
-                taken[line] = taken.get(line, 0) + counter.value
+        taken = _stats.deopts_by_line(code, unit.deopt_counters)
         if taken:
             lines.append("  deopts taken so far: " + ", ".join(
                 f"line {line}: {n}" for line, n in sorted(taken.items(), key=lambda item: -item[1])))

@@ -226,7 +226,7 @@ def _cell_for(globals_, builtins_, name):
 
 def has_namespace(unit, func):
     """True when the unit's table has a record for func's globals and builtins."""
-    wanted = (id(func.__globals__), id(getattr(func, "__builtins__", None)))
+    wanted = (id(func.__globals__), id(func.__builtins__))
     for address in unit.namespace_table:
         record = (ctypes.c_void_p * 2).from_address(address)
         if (record[namespace_records.GLOBALS], record[namespace_records.BUILTINS]) == wanted:

@@ -236,7 +236,6 @@ def _compile(func, code, arg_types, stop=None):
     finally:
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
     units[code] = unit
-    globals_cache.add_namespace(unit, func)
     globals_cache.publish_entry(code, unit.entry_address)
     stats.record_compile(code, unit.compile_seconds,
                          on_main_thread=threading.get_ident() == threading.main_thread().ident,

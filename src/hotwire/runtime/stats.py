@@ -57,6 +57,16 @@ def line_of(code, offset):
     return None
 
 
+def deopts_by_line(code, deopt_counters):
+    """{line: times taken} of a unit's deopt exits taken at least once."""
+    taken = {}
+    for offset, counter in deopt_counters:
+        if counter.value:
+            line = line_of(code, offset)
+            taken[line] = taken.get(line, 0) + counter.value
+    return taken
+
+
 def deopt_sites():
     """[(function label, line, times taken)] of the deopt exits taken at least once, most taken first."""
     taken = dict(_retired)
