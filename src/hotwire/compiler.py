@@ -31,6 +31,12 @@ class CompiledUnit:
     global_names: list = field(default_factory=list)
     namespace_table: object = None
     deopt_counters: list = field(default_factory=list)   # (resume offset, ctypes counter) per exit
+    # The OSR entry (backend/osr_entry.py; 0 when no loop can be entered), its loop headers (JUMP
+    # destination offsets), and its counters: entries taken, OSR runs that ended in a deopt.
+    osr_address: int = 0
+    osr_offsets: tuple = ()
+    osr_entries: object = None
+    osr_deopts: object = None
 
 
 class CompileCancelled(Exception):
@@ -57,12 +63,14 @@ def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_m
         sys.stderr.write(ir_text)
     checkpoint()
     lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
-    module, name = lowering.lower()
+    module, name, osr_name = lowering.lower()
     checkpoint()
-    addresses, llvm_module = compile_module(module, [name], speed_level=2 if lowering.has_loops else 1)
+    names = [name] if osr_name is None else [name, osr_name]
+    addresses, llvm_module = compile_module(module, names, speed_level=2 if lowering.has_loops else 1)
     return CompiledUnit(addresses[name], llvm_module, lowering.keepalive, ir_text, list(irfn.notes),
                         time.perf_counter() - start, lowering.global_names, lowering.namespace_table,
-                        lowering.deopt_counters)
+                        lowering.deopt_counters, addresses.get(osr_name, 0),
+                        tuple(lowering.osr_headers), lowering.osr_entries, lowering.osr_deopts)
 
 
 __all__ = ["compile_code", "CompiledUnit", "CompileCancelled", "NotCompilable"]

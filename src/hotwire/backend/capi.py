@@ -28,7 +28,7 @@ SIGNATURES = {
     "PyNumber_Power": "pppp", "PyNumber_InPlacePower": "pppp",
     "PyNumber_Negative": "pp", "PyNumber_Invert": "pp", "PyNumber_Positive": "pp",
     "PyFloat_FromDouble": "pd", "PyLong_FromLongLong": "pl",
-    "PyLong_AsLongLongAndOverflow": "lpp",
+    "PyLong_AsLongLongAndOverflow": "lpp", "PyLong_AsLong": "lp",
     # objects
     "PyObject_RichCompare": "pppi", "PyObject_IsTrue": "ip", "PySequence_Contains": "ipp",
     "PyObject_GetAttr": "ppp", "PyObject_SetAttr": "ippp", "_PyObject_GetMethod": "ippp",

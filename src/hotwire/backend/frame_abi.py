@@ -59,10 +59,7 @@ class FrameABI:
         self.incref(code_ptr)
         self.store_field(frame, "_PyInterpreterFrame.f_code", code_ptr)
         self.store_field(frame, "_PyInterpreterFrame.f_funcobj", self.func)
-        self.store_field(frame, "_PyInterpreterFrame.f_builtins",
-                         self.load_field(self.func, "PyFunctionObject.func_builtins", PTR))
-        self.globals = self.load_field(self.func, "PyFunctionObject.func_globals", PTR)
-        self.builtins = self.load_field(self.func, "PyFunctionObject.func_builtins", PTR)
+        self.store_field(frame, "_PyInterpreterFrame.f_builtins", self.builtins)
         self.store_field(frame, "_PyInterpreterFrame.f_globals", self.globals)
         self.store_field(frame, "_PyInterpreterFrame.f_locals", ir.Constant(PTR, None))
         self.store_field(frame, "_PyInterpreterFrame.frame_obj", ir.Constant(PTR, None))
@@ -250,27 +247,42 @@ class FrameABI:
     # ---- exits ------------------------------------------------------------------------------------
 
     def define_handoff(self):
-        """hw_handoff(tstate, frame, throwflag): unlink the frame and let the interpreter finish the
-        call. One out-of-line function per module that every exit tail-calls: a single shared exit
-        block would merge hundreds of paths, which makes LLVM's register allocation very slow."""
-        fnty = ir.FunctionType(PTR, [PTR, PTR, I32, PTR])
+        """hw_handoff(tstate, frame, throwflag, counter, osr_at): let the interpreter finish the call.
+        One out-of-line function per module that every exit tail-calls: a single shared exit block
+        would merge hundreds of paths, which makes LLVM's register allocation very slow.
+        In a call (osr_at 0) the frame is unlinked and a new interpreter runs it. In an OSR run
+        (backend/osr_entry.py) the interpreter that sent the JUMP event still runs the frame: the exit
+        returns to it, None to resume at the instruction after `prev_instr` (which becomes
+        `prev_instr` itself: the jump protocol resumes *at* prev_instr), NULL to raise."""
+        fnty = ir.FunctionType(PTR, [PTR, PTR, I32, PTR, I64])
         self.handoff_fn = ir.Function(self.module, fnty, "hw_handoff")
         self.handoff_fn.linkage = "internal"
         self.handoff_fn.attributes.add("noinline")
         self.handoff_fn.attributes.add("cold")
-        tstate, frame, throwflag, counter = self.handoff_fn.args
+        tstate, frame, throwflag, counter, osr_at = self.handoff_fn.args
         b = ir.IRBuilder(self.handoff_fn.append_basic_block())
         # A deopt exit passes its counter (an error exit NULL): counted here, out of line, where the
         # increment costs the compiled loops nothing (in each exit block it made nbody 1.6x slower).
-        with b.if_then(b.icmp_unsigned("!=", counter, ir.Constant(PTR, None))):
+        is_deopt = b.icmp_unsigned("!=", counter, ir.Constant(PTR, None))
+        with b.if_then(is_deopt):
             b.store(b.add(b.load(counter, typ=I64), ir.Constant(I64, 1)), counter)
+        with b.if_then(b.icmp_unsigned("!=", osr_at, ir.Constant(I64, 0))):
+            with b.if_then(b.icmp_unsigned("!=", throwflag, ir.Constant(I32, 0))):
+                b.ret(ir.Constant(PTR, None))
+            with b.if_then(is_deopt):
+                osr_deopts = ir.Constant(I64, ctypes.addressof(self.osr_deopts)).inttoptr(PTR)
+                b.store(b.add(b.load(osr_deopts, typ=I64), ir.Constant(I64, 1)), osr_deopts)
+            prev = b.gep(frame, [ir.Constant(I64, off("_PyInterpreterFrame.prev_instr"))], source_etype=I8)
+            b.store(b.gep(b.load(prev, typ=PTR), [ir.Constant(I64, CODEUNIT)], source_etype=I8), prev)
+            b.ret(ir.Constant(I64, id(None)).inttoptr(PTR))
         self.emit_unlink(b, tstate, frame)
         b.ret(b.call(self.capi_fn("_PyEval_EvalFrameDefault"), [tstate, frame, throwflag]))
 
     def handoff(self, throwflag, counter=None):
         counter = ir.Constant(PTR, None) if counter is None else \
             ir.Constant(I64, ctypes.addressof(counter)).inttoptr(PTR)
-        r = self.b.call(self.handoff_fn, [self.tstate, self.frame, ir.Constant(I32, throwflag), counter], tail=True)
+        r = self.b.call(self.handoff_fn, [self.tstate, self.frame, ir.Constant(I32, throwflag), counter,
+                                          self.osr_at], tail=True)
         self.b.ret(r)
 
     def emit_unlink(self, b, tstate, frame):
@@ -317,8 +329,9 @@ class FrameABI:
         b = self.b
         frame_obj = self.load_field(self.frame, "_PyInterpreterFrame.frame_obj", PTR)
         f_locals = self.load_field(self.frame, "_PyInterpreterFrame.f_locals", PTR)
-        simple = b.icmp_unsigned("==", b.or_(b.ptrtoint(frame_obj, I64), b.ptrtoint(f_locals, I64)),
-                                 ir.Constant(I64, 0))
+        # An OSR run (osr_at != 0) always returns through the interpreter, which owns the frame.
+        simple = b.icmp_unsigned("==", b.or_(b.or_(b.ptrtoint(frame_obj, I64), b.ptrtoint(f_locals, I64)),
+                                             self.osr_at), ir.Constant(I64, 0))
         fast = self.fn.append_basic_block("return_fast")
         slow = self.fn.append_basic_block("return_slow")
         b.cbranch(simple, fast, slow)
@@ -361,11 +374,22 @@ class FrameABI:
         func, args, nargsf, kwnames = fn.args
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         nargs = b.and_(nargsf, ir.Constant(I64, (1 << 63) - 1))
+        fallback = fn.append_basic_block("interpreter")
+        tstate = b.call(self.capi_fn("_PyThreadState_GetCurrent"), [])
+        record = self.emit_entry_checks(fn, b, func, tstate, fallback)
+        r = b.call(body_fn, [tstate, func, record, args, nargs, kwnames, ir.Constant(I64, 0)])
+        b.ret(r)
+        b.position_at_end(fallback)
+        b.ret(b.call(self.capi_fn("_PyFunction_Vectorcall"), [func, args, nargsf, kwnames]))
+        return fn
+
+    def emit_entry_checks(self, fn, b, func, tstate, fallback):
+        """What every way into the body checks (a call, an OSR entry): func runs this code, its
+        namespace has a record (returned), and no tool but ours monitors; else branch to `fallback`."""
         def field(name):
             return b.load(b.gep(func, [ir.Constant(I64, off(name))], source_etype=I8), typ=PTR)
         def word(base, index):
             return b.load(b.gep(base, [ir.Constant(I64, index)], source_etype=PTR), typ=PTR)
-        fallback = fn.append_basic_block("interpreter")
         search = fn.append_basic_block("namespace_search")
         found = fn.append_basic_block("namespace_found")
         b.cbranch(b.icmp_unsigned("==", field("PyFunctionObject.func_code"), self.const_ptr(self.code)),
@@ -388,7 +412,6 @@ class FrameABI:
         slot.add_incoming(after, following)
         b.cbranch(b.icmp_unsigned("<", after, ir.Constant(I64, namespace_records.TABLE_SLOTS)), loop, fallback)
         b.position_at_end(found)
-        tstate = b.call(self.capi_fn("_PyThreadState_GetCurrent"), [])
         interp = b.load(b.gep(tstate, [ir.Constant(I64, off("PyThreadState.interp"))], source_etype=I8), typ=PTR)
         mon = b.gep(interp, [ir.Constant(I64, off("PyInterpreterState.monitors"))], source_etype=I8)
         low = b.load(mon, typ=I64)
@@ -400,8 +423,4 @@ class FrameABI:
         run = fn.append_basic_block("compiled")
         b.cbranch(monitored, fallback, run)
         b.position_at_end(run)
-        r = b.call(body_fn, [tstate, func, record, args, nargs, kwnames])
-        b.ret(r)
-        b.position_at_end(fallback)
-        b.ret(b.call(self.capi_fn("_PyFunction_Vectorcall"), [func, args, nargsf, kwnames]))
-        return fn
+        return record

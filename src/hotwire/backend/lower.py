@@ -19,6 +19,7 @@ from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.lower_objects import ObjectOps, is_immortal
 from hotwire.backend.lower_unboxed import UnboxedOps
+from hotwire.backend.osr_entry import OSREntry
 from hotwire.backend import namespace_records
 from hotwire.backend.pure_clone import PureClone
 from hotwire.ir import ops as irops
@@ -33,7 +34,7 @@ def _read_i32(address):
     return ctypes.c_int32.from_address(address).value
 
 
-class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
+class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
     def __init__(self, irfn, module_name, own_tool_mask=0):
         self.irfn = irfn
         self.code = irfn.code
@@ -54,7 +55,10 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
         self.global_names = []
         self.deopt_counters = []   # (resume offset, ctypes counter) per deopt exit
         self.namespace_table = namespace_records.new_table()
-        self.keepalive.append(self.namespace_table)
+        # OSR entries taken, and OSR runs that ended in a deopt (backend/osr_entry.py).
+        self.osr_entries = ctypes.c_uint64(0)
+        self.osr_deopts = ctypes.c_uint64(0)
+        self.keepalive.extend((self.namespace_table, self.osr_entries, self.osr_deopts))
         self._define_refcount_helpers()
 
     # ---- small helpers -----------------------------------------------------------------------------
@@ -233,16 +237,27 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
     # ---- the function -----------------------------------------------------------------------------
 
     def lower(self):
+        """The body (a call's prologue, or an OSR entry at a loop header, then the function's blocks),
+        the vectorcall entry and, when some loop can be entered, the OSR entry. Returns the module and
+        the names of the entries (the OSR one None when there is none)."""
         name = "hw_%x" % id(self.code)
-        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, PTR, I64, PTR])
+        body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, PTR, I64, PTR, I64])
         self.fn = ir.Function(self.module, body_ty, name + "_body")
         self.fn.linkage = "internal"
-        self.tstate, self.func, self.ns, args, nargs, kwnames = self.fn.args
+        self.tstate, self.func, self.ns, args, nargs, kwnames, self.osr_at = self.fn.args
+        self.osr_frame = args   # in an OSR run, `args` is the interpreter's frame
         self.b = ir.IRBuilder(self.fn.append_basic_block("entry"))
         self.define_handoff()
+        self.globals = self.load_field(self.func, "PyFunctionObject.func_globals", PTR)
+        self.builtins = self.load_field(self.func, "PyFunctionObject.func_builtins", PTR)
+        self.osr_headers = self.plan_osr()
+        call_entry = self.fn.append_basic_block("call")
+        osr_block = self.fn.append_basic_block("osr")
+        self.b.cbranch(self.b.icmp_unsigned("==", self.osr_at, ir.Constant(I64, 0)), call_entry, osr_block)
+        self.b.position_at_end(call_entry)
         self.emit_pure_clone(args, nargs, kwnames)
         self.emit_prologue(args, nargs, kwnames)
-        start = self.b.block
+        prologue_frame, prologue_end = self.frame, self.b.block
         self.blocks = {}
         for blk in self.irfn.blocks:
             lb = self.fn.append_basic_block("bc_%d" % blk.offset)
@@ -250,15 +265,18 @@ class Lowering(FrameABI, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
             self.b.position_at_end(lb)
             for p in blk.params:
                 self.values[p] = self.b.phi(self._llvm_type(p.type))
-        self.b.position_at_end(start)
-        self.b.branch(self.blocks[self.irfn.blocks[0]])
+        self.emit_body_dispatch(prologue_frame, prologue_end, osr_block)
         for blk in self.irfn.blocks:
             self.b.position_at_end(self.blocks[blk])
             for op in blk.ops:
                 getattr(self, "lower_" + op.name)(op)
         self.emit_vectorcall_entry(self.fn, name)
+        osr_name = None
+        if self.osr_headers:
+            osr_name = name + "_osr"
+            self.emit_osr_function(self.fn, osr_name)
         self.has_loops = any(isinstance(op, irops.CheckEvalBreaker) for op in self.irfn.all_ops())
-        return self.module, name
+        return self.module, name, osr_name
 
     def emit_pure_clone(self, args, nargs, kwnames):
         plan = None if "pure_clone" in disabled_passes() else clone_plan(self.irfn, self.code)

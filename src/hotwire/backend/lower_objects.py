@@ -253,18 +253,16 @@ class ObjectOps:
             self.release(o)
         self.check_null(result, op)
         expected = float if op.type == "f64" else int
-        fits = b.icmp_unsigned("==", self.type_of(result), self.const_ptr(expected))
-        if expected is int:
-            tag = self.load_field(result, "PyLongObject.lv_tag", I64)
-            fits = b.and_(fits, self.is_compact(tag))
         after = op.deopt_state
+        handed_over = self.deopt_exit(after.offset, after.stack, pushed=[result])
         unboxed = self.fn.append_basic_block("call_pure_unbox")
-        b.cbranch(fits, unboxed, self.deopt_exit(after.offset, after.stack, pushed=[result]))
+        b.cbranch(b.icmp_unsigned("==", self.type_of(result), self.const_ptr(expected)), unboxed, handed_over)
         b.position_at_end(unboxed)
         if expected is float:
             slow = self.load_field(result, "PyFloatObject.ob_fval", F64)
         else:
-            slow = self.compact_int_value(result, tag)
+            slow, fits = self.int64_of(result)
+            self.branch_if(b.not_(fits), handed_over)
         self.decref(result)
         slow_end = b.block
         b.branch(done)
@@ -288,7 +286,8 @@ class ObjectOps:
         done = self.fn.append_basic_block("call_done")
         self.branch_if_this_function(func, direct, generic)
         b.position_at_end(direct)
-        r_direct = b.call(self.fn, [self.tstate, func, self.ns, argv, nargs, ir.Constant(PTR, None)])
+        r_direct = b.call(self.fn, [self.tstate, func, self.ns, argv, nargs, ir.Constant(PTR, None),
+                                     ir.Constant(I64, 0)])
         b.branch(done)
         b.position_at_end(generic)
         r_generic = self.call("PyObject_Vectorcall", func, argv, b.or_(nargs, flag), ir.Constant(PTR, None))

@@ -52,8 +52,14 @@ class UnboxedOps:
 
     def lower_unbox_int(self, op):
         """Compact ints (one 30-bit digit) inline; larger ones through the C API, deopting on overflow."""
+        value, fits = self.int64_of(self.v(op.operands[0]))
+        self.deopt_if(self.b.not_(fits), op)
+        self.values[op] = value
+
+    def int64_of(self, v):
+        """(value, fits) of an exact int object: compact ones inline, others through the C API
+        (`fits` is false when the value does not fit in 64 bits)."""
         b = self.b
-        v = self.v(op.operands[0])
         tag = self.load_field(v, "PyLongObject.lv_tag", I64)
         compact = self.is_compact(tag)
         with b.if_else(compact, likely=True) as (fast, slow):
@@ -64,16 +70,15 @@ class UnboxedOps:
                 overflow = self.alloca(ir.IntType(32))
                 b.store(ir.Constant(ir.IntType(32), 0), overflow)
                 big = self.call("PyLong_AsLongLongAndOverflow", v, overflow)
-                overflowed = b.icmp_signed("!=", b.load(overflow, typ=ir.IntType(32)), ir.Constant(ir.IntType(32), 0))
+                in_range = b.icmp_signed("==", b.load(overflow, typ=ir.IntType(32)), ir.Constant(ir.IntType(32), 0))
                 slow_end = b.block
         result = b.phi(I64)
         result.add_incoming(small, fast_end)
         result.add_incoming(big, slow_end)
-        bad = b.phi(I1)
-        bad.add_incoming(ir.Constant(I1, 0), fast_end)
-        bad.add_incoming(overflowed, slow_end)
-        self.deopt_if(bad, op)
-        self.values[op] = result
+        fits = b.phi(I1)
+        fits.add_incoming(ir.Constant(I1, 1), fast_end)
+        fits.add_incoming(in_range, slow_end)
+        return result, fits
 
     def is_compact(self, tag):
         """Whether an int object's lv_tag (`tag`) says it is compact (at most one 30-bit digit)."""

@@ -208,10 +208,10 @@ class PureClone(UnboxedOps):
                 "pure_enabled")
         values = []
         for i, arg in enumerate(args):
-            tag = low.load_field(arg, "PyLongObject.lv_tag", I64)
-            require(b.and_(b.icmp_unsigned("==", low.type_of(arg), low.const_ptr(int)), low.is_compact(tag)),
-                    "pure_arg%d" % i)
-            values.append(low.compact_int_value(arg, tag))
+            require(b.icmp_unsigned("==", low.type_of(arg), low.const_ptr(int)), "pure_arg%d" % i)
+            value, fits = low.int64_of(arg)
+            require(fits, "pure_arg%d_fits" % i)
+            values.append(value)
         depth = low.load_field(low.tstate, "PyThreadState.py_recursion_remaining", I32)
         budget = b.select(b.icmp_signed("<", depth, ir.Constant(I32, MAX_DEPTH)), depth, ir.Constant(I32, MAX_DEPTH))
         require(b.icmp_signed(">", budget, ir.Constant(I32, 0)), "pure_not_too_deep")

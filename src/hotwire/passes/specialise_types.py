@@ -180,10 +180,13 @@ class Specialiser:
         fb_type = next((t for s, t in _FEEDBACK_TYPES.items() if feedback.endswith("_" + s)), None)
         a, b = op.operands
         ta, tb = self.guessed_type(a, fb_type), self.guessed_type(b, fb_type)
+        guessed = None
         if fb_type is None and oper in ("+", "-", "*", "/") and float in (ta, tb) and None in (ta, tb) \
                 and isinstance(a if ta is None else b, ir.LoadLocal):
             # No feedback (the instruction saw mixed types while warming up, say an int 0 then
-            # floats): a local met with a known float is most likely a float too. Guarded.
+            # floats): a local met with a known float is most likely a float too, or a small int
+            # (`total += k * 0.5 + j` with an int j), which is converted exactly rather than deopted on.
+            guessed = a if ta is None else b
             ta, tb = ta or float, tb or float
         if ta not in (int, float) or tb not in (int, float):
             return
@@ -199,6 +202,8 @@ class Specialiser:
         if ta is int and tb is int:
             return  # int / int and int ** int: left generic (exact results are the interpreter's)
         a_mixed, b_mixed = self.mixed_operands(a, ta, b, tb)
+        if guessed is not None and not (a_mixed or b_mixed):
+            a_mixed, b_mixed = guessed is a, guessed is b
         x = self.unboxed(a, ta, op, state, releases, int_too=a_mixed)
         y = self.unboxed(b, tb, op, state, releases, int_too=b_mixed)
         x, y = self.convert(x, float, op), self.convert(y, float, op)

@@ -103,6 +103,11 @@ def explain(func):
                          "was created before compilation or in another namespace and has not been "
                          "called since)")
         lines += ["  " + n for n in unit.notes]
+        if unit.osr_address:
+            lines.append("  on-stack replacement into the loops at line(s) " + ", ".join(
+                str(_stats.line_of(code, offset)) for offset in unit.osr_offsets)
+                + f": entered {unit.osr_entries.value} times"
+                + (f", {unit.osr_deopts.value} of them left by a deopt" if unit.osr_deopts.value else ""))
         taken = _stats.deopts_by_line(code, unit.deopt_counters)
         if taken:
             lines.append("  deopts taken so far: " + ", ".join(

@@ -2,8 +2,8 @@
 
 Tier 0 (CPython's interpreter) tells us about every call of a function that is not compiled yet, and
 about backward jumps (loop iterations). After `threshold` calls, or LOOP_ITERATIONS_PER_CALL times as
-many iterations of its loops, the function is compiled (a running call finishes in the interpreter:
-there is no on-stack replacement yet) with the feedback its quickened bytecode holds.
+many iterations of its loops, the function is compiled with the feedback its quickened bytecode holds;
+a call running a hot loop continues in compiled code at the loop's next iteration (on_jump).
 Compiling means queueing for the background compiler unless HOTWIRE_SYNC=1 (install.compile_for).
 The event is disabled (`sys.monitoring.DISABLE`) for a queued code (a Python callback at every call of
 a function waiting to be compiled made whole programs several times slower): the worker installs the
@@ -160,9 +160,12 @@ def _argument_types(code, frame):
     return types_
 
 
-def _on_jump(code, offset, destination):
-    """Loop hotness: a function called once whose loop runs long is compiled for its next call. Runs
-    at every iteration of loops not decided yet: the common case is one lookup, as in _on_start."""
+def on_jump(code, offset, destination):
+    """Loop hotness: a loop that has run long is compiled, and the call running it goes on in
+    compiled code from the loop's next iteration (on-stack replacement: backend/osr_entry.py; the
+    C-level JUMP callback, backend/jump_callback.py, calls this function for every jump it does not
+    take into compiled code). Runs at every iteration of loops not decided yet: the common case is
+    one lookup, as in _on_start."""
     if destination > offset:
         return _DISABLE
     if install.compiling():
@@ -171,19 +174,33 @@ def _on_jump(code, offset, destination):
         return _DISABLE
     counter = _loop_counts.get(code)
     if counter is None:
-        if code in install.units or code in install.rejected or not code.co_flags & _CO_OPTIMIZED \
-                or _excluded(code):
+        if code in install.units or code in install.rejected or code in install.queued \
+                or not code.co_flags & _CO_OPTIMIZED or _excluded(code):
             return _DISABLE
         _loop_counts[code] = counter = [0]
     counter[0] += 1
-    if counter[0] < LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1):
+    hot = LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1)
+    if counter[0] < hot:
         return None
+    if counter[0] > hot:
+        return _DISABLE   # compiled already, and its OSR entry refused this frame (or has none here)
     if not _room(COMPILE_HEADROOM if install.is_sync() else HEADROOM):
+        counter[0] -= 1
         return None
     func = _function_of(sys._getframe(1))
     if hasattr(func, "__code__") and func.__code__ is code:
-        install.compile_for(func)
+        unit = install.compile_for(func)
+        if unit is not None and destination in unit.osr_offsets:
+            return None   # the next iteration enters the compiled loop
+    # Queued: the worker restarts the events once the code has OSR entries (install._compile_queued).
     return _DISABLE
+
+
+def use_jump_callback(callback):
+    """From now on the JUMP event goes to `callback` (the C-level one that enters OSR entries)."""
+    _state["jump_callback"] = callback
+    if _state["active"]:
+        sys.monitoring.register_callback(TOOL, _JUMP, callback)
 
 
 def request(code):
@@ -201,7 +218,7 @@ def start(threshold):
     if sys.monitoring.get_tool(TOOL) is None:
         sys.monitoring.use_tool_id(TOOL, "hotwire")
     sys.monitoring.register_callback(TOOL, _EVENT, _on_start)
-    sys.monitoring.register_callback(TOOL, _JUMP, _on_jump)
+    sys.monitoring.register_callback(TOOL, _JUMP, _state.get("jump_callback") or on_jump)
     sys.monitoring.set_events(TOOL, _EVENT | _JUMP)
     _state["active"] = True
     if not _state.get("stop_at_exit"):

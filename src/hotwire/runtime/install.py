@@ -35,7 +35,7 @@ import sys
 import threading
 import weakref
 
-from hotwire.runtime import background, stats
+from hotwire.runtime import background, osr, stats
 from hotwire.runtime.tool import own_tool_mask
 
 _set_vectorcall = ctypes.pythonapi.PyFunction_SetVectorcall
@@ -166,7 +166,9 @@ def _compile_queued(code, func_ref, arg_types):
     try:
         func = func_ref()
         if func is not None and func.__code__ is code:
-            compile_now(func, arg_types, stop=background.closing)
+            unit = compile_now(func, arg_types, stop=background.closing)
+            if unit is not None and unit.osr_address:
+                osr.resume_counting()
     finally:
         queued.discard(code)
 
@@ -237,6 +239,7 @@ def _compile(func, code, arg_types, stop=None):
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
     units[code] = unit
     globals_cache.publish_entry(code, unit.entry_address)
+    osr.publish(code, unit)
     stats.record_compile(code, unit.compile_seconds,
                          on_main_thread=threading.get_ident() == threading.main_thread().ident,
                          unit=unit)

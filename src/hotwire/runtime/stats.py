@@ -8,6 +8,9 @@ process that exits overwrites the file.
 Compile time is counted apart for the main thread (time the program waited: HOTWIRE_SYNC=1,
 `hotwire.jit`) and for the background compiler thread (wall time, while the program went on).
 
+On-stack replacement: how many compiled functions have loops a running call can enter
+(backend/osr_entry.py), and how many times a call running in the interpreter entered one.
+
 Guard failures are the deopt exits compiled code took (each exit counts itself in a counter the machine
 code increments; frame_abi.deopt_exit): the reported sites say where specialised code did not fit what
 the program did, the first thing to look at when compiled code is slower than expected.
@@ -18,7 +21,8 @@ import weakref
 
 _compiled = {}     # qualname/filename:line -> seconds
 _rejected = {}     # qualname -> reason
-_counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0}
+_counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0,
+           "osr_compiled": 0, "osr_entries_retired": 0}
 _live_sites = {}   # id(unit) -> (weakref, label, [(line, ctypes counter)]) while the unit lives
 _retired = {}      # (label, line) -> deopts taken by units that have died
 TOP_DEOPT_SITES = 10
@@ -32,18 +36,22 @@ def record_compile(code, seconds, on_main_thread, unit=None):
     label = _label(code)
     _compiled[label] = seconds
     _counts["compile_seconds_main_thread" if on_main_thread else "compile_seconds_background"] += seconds
-    if unit is not None and unit.deopt_counters:
+    if unit is not None and unit.osr_address:
+        _counts["osr_compiled"] += 1
+    if unit is not None and (unit.deopt_counters or unit.osr_address):
         # Counters are read from live units; a dying unit's counts are folded into _retired, so that
         # a program that compiles the same functions again and again does not grow this module.
         # (A weak reference's callback, not weakref.finalize: finalize's exit hook walks a registry
         # the background compiler may be adding to, and fails with "changed size during iteration".)
         key = id(unit)
         _live_sites[key] = (weakref.ref(unit, lambda _ref, key=key: _retire(key)), label,
-                            [(line_of(code, offset), counter) for offset, counter in unit.deopt_counters])
+                            [(line_of(code, offset), counter) for offset, counter in unit.deopt_counters],
+                            unit.osr_entries)
 
 
 def _retire(key):
-    _ref, label, sites = _live_sites.pop(key)
+    _ref, label, sites, osr_entries = _live_sites.pop(key)
+    _counts["osr_entries_retired"] += osr_entries.value
     for line, counter in sites:
         if counter.value:
             _retired[(label, line)] = _retired.get((label, line), 0) + counter.value
@@ -70,7 +78,7 @@ def deopts_by_line(code, deopt_counters):
 def deopt_sites():
     """[(function label, line, times taken)] of the deopt exits taken at least once, most taken first."""
     taken = dict(_retired)
-    for _ref, label, sites in list(_live_sites.values()):
+    for _ref, label, sites, _osr in list(_live_sites.values()):
         for line, counter in sites:
             if counter.value:
                 taken[(label, line)] = taken.get((label, line), 0) + counter.value
@@ -95,6 +103,9 @@ def snapshot():
         "compile_seconds": round(main + background, 6),
         "compile_seconds_main_thread": round(main, 6),
         "compile_seconds_background": round(background, 6),
+        "osr_functions": _counts["osr_compiled"],
+        "osr_entries": _counts["osr_entries_retired"] + sum(
+            entry[3].value for entry in list(_live_sites.values())),
         "rejected": len(_rejected),
         "compiled_functions": sorted(_compiled),
         "rejected_functions": dict(sorted(_rejected.items())),
@@ -107,6 +118,8 @@ def format_report(snap):
              f"  compile time: {snap['compile_seconds'] * 1000:.1f} ms "
              f"({snap['compile_seconds_main_thread'] * 1000:.1f} ms on the main thread, "
              f"{snap['compile_seconds_background'] * 1000:.1f} ms in the background)",
+             f"  on-stack replacement: {snap['osr_entries']} entries into the loops of "
+             f"{snap['osr_functions']} functions",
              f"  guard failures (deopts to the interpreter): {snap['guard_failures']}"]
     for label, line, n in snap["guard_failure_sites"]:
         lines.append(f"    {label} line {line}: {n}")

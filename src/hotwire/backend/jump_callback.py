@@ -1,0 +1,93 @@
+"""The JUMP event's callback as a C-level callable, compiled by LLVM: the way into OSR entries.
+
+sys.monitoring calls the JUMP callback at every backward jump of code whose event is on. A Python
+callback cannot hand a call over to compiled code cleanly: an exception the compiled code raises
+would pass through the callback's own frame and add it to the traceback. A builtin function (a
+PyCFunction, METH_FASTCALL) pushes no frame, sees the interpreter's frame as the thread's current
+frame, and can return NULL with the program's exception. So this callback:
+  - asks the code object for its OSR entry (co_extra, slot `osr_index`; runtime/osr.py sets it) and,
+    when there is one and the frame is the code's, calls it with the jump's destination
+    (backend/osr_entry.py): -1 -> NULL (raise), 1 -> None (the frame says where to resume);
+  - otherwise (no entry, or the entry refuses) calls the Python callback, which counts loop
+    iterations for hotness (runtime/hotness.py), and returns what it returns (DISABLE included).
+"""
+import ctypes
+
+from llvmlite import ir
+
+from hotwire.backend import capi
+from hotwire.backend.capi import I8, I32, I64, PTR
+from hotwire.backend.engine import compile_module, keep_forever
+from hotwire.backend.layout312 import off
+
+_METH_FASTCALL = 0x0080
+
+
+class _MethodDef(ctypes.Structure):
+    _fields_ = [("ml_name", ctypes.c_char_p), ("ml_meth", ctypes.c_void_p), ("ml_flags", ctypes.c_int),
+                ("ml_doc", ctypes.c_char_p)]
+
+
+_new_cfunction = ctypes.pythonapi.PyCFunction_NewEx
+_new_cfunction.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+_new_cfunction.restype = ctypes.py_object
+
+
+def _emit(module, osr_index, python_callback):
+    fn = ir.Function(module, ir.FunctionType(PTR, [PTR, PTR, I64]), "hotwire_jump")
+    _self, args, nargs = fn.args
+    b = ir.IRBuilder(fn.append_basic_block("entry"))
+
+    def api(name):
+        return module.globals.get(name) or ir.Function(module, capi.function_type(name), name)
+
+    def field(base, name, typ):
+        return b.load(b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8), typ=typ)
+
+    code = b.load(args, typ=PTR)
+    slot = b.alloca(PTR)
+    b.store(ir.Constant(PTR, None), slot)
+    b.call(api("PyUnstable_Code_GetExtra"), [code, ir.Constant(I64, osr_index), slot])
+    entry = b.load(slot, typ=PTR)
+    python = fn.append_basic_block("python")
+    has_entry = fn.append_basic_block("has_entry")
+    own_frame = fn.append_basic_block("own_frame")
+    b.cbranch(b.icmp_unsigned("==", entry, ir.Constant(PTR, None)), python, has_entry)
+    b.position_at_end(has_entry)
+    tstate = b.call(api("_PyThreadState_GetCurrent"), [])
+    frame = field(field(tstate, "PyThreadState.cframe", PTR), "_PyCFrame.current_frame", PTR)
+    b.cbranch(b.icmp_unsigned("==", field(frame, "_PyInterpreterFrame.f_code", PTR), code), own_frame, python)
+    b.position_at_end(own_frame)
+    dest = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 2)], source_etype=PTR), typ=PTR)])
+    osr = b.inttoptr(b.ptrtoint(entry, I64), ir.PointerType(ir.FunctionType(I32, [PTR, PTR, I64])))
+    r = b.call(osr, [tstate, frame, dest])
+    raised = fn.append_basic_block("raised")
+    ran = fn.append_basic_block("ran")
+    switch = b.switch(r, python)
+    switch.add_case(ir.Constant(I32, -1), raised)
+    switch.add_case(ir.Constant(I32, 1), ran)
+    b.position_at_end(raised)
+    b.ret(ir.Constant(PTR, None))
+    b.position_at_end(ran)
+    b.ret(ir.Constant(I64, id(None)).inttoptr(PTR))
+    b.position_at_end(python)
+    callback = ir.Constant(I64, id(python_callback)).inttoptr(PTR)
+    b.ret(b.call(api("PyObject_Vectorcall"), [callback, args, nargs, ir.Constant(PTR, None)]))
+    return fn.name
+
+
+def make(osr_index, python_callback):
+    """The callback: a builtin function object, kept (with its method definition and the Python
+    callback it falls back to) for the life of the process."""
+    module = ir.Module("hotwire_jump_callback")
+    name = _emit(module, osr_index, python_callback)
+    addresses, _ = compile_module(module, [name])
+    definition = _MethodDef(b"hotwire_jump", addresses[name], _METH_FASTCALL, None)
+    keep_forever(python_callback)
+    callback = _new_cfunction(ctypes.addressof(definition), None, None)
+    keep_forever(callback)
+    _keep.append(definition)
+    return callback
+
+
+_keep = []   # the method definition must outlive the function object that points at it
