@@ -101,6 +101,7 @@ int main(void) {
     printf("GC_GENERATION_SIZE %zu\n", sizeof(struct gc_generation));
     printf("GC_GENERATION_THRESHOLD %zu\n", offsetof(struct gc_generation, threshold));
     printf("GC_GENERATION_COUNT %zu\n", offsetof(struct gc_generation, count));
+    printf("SIZEOF_ASCII_OBJECT %zu\n", sizeof(PyASCIIObject));
     static char memory[64];
     PyObject *probe = (PyObject *)(memory + 32);   /* only the address arithmetic is measured */
     printf("DICT_OR_VALUES_OFFSET %ld\n",
@@ -118,7 +119,7 @@ def test_constants_match_the_c_headers(tmp_path):
     for name in ("SIZEOF_INTERPRETER_FRAME_HEADER", "MONITORING_EVENTS", "FRAME_OWNED_BY_THREAD",
                  "PY_VECTORCALL_ARGUMENTS_OFFSET", "PYLONG_NON_SIZE_BITS", "PYLONG_SHIFT",
                  "DICT_OR_VALUES_OFFSET", "GC_GENERATION_SIZE", "GC_GENERATION_THRESHOLD",
-                 "GC_GENERATION_COUNT"):
+                 "GC_GENERATION_COUNT", "SIZEOF_ASCII_OBJECT"):
         assert getattr(layout312, name) == int(measured[name]), name
     # the monitors field is one byte per ungrouped event (compiled code reads it as two 8-byte words)
     assert int(measured["MONITORS_SIZE"]) == layout312.MONITORING_EVENTS

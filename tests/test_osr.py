@@ -23,9 +23,13 @@ ENTRIES = {
     "sum_with_calls.py": (1, 1),
     "nested_loops.py": (1, 1),
     "raise_uncaught.py": (1, 1),
-    "raise_caught_around_loop.py": (1, 1),
+    "raise_in_compiled_loop.py": (1, 1),
+    "raise_after_try_block.py": (1, 1),
+    "raise_caught_around_loop.py": (0, 1),   # the loop: no; the jump from `except` into `finally`: yes
     "try_inside_loop.py": (0, 0),
     "type_change_mid_loop.py": (1, 100),
+    "module_level_loops.py": (2, 2),
+    "module_loop_name_error.py": (1, 1),
 }
 
 
@@ -91,4 +95,5 @@ def test_explain_names_the_entries_and_the_refusals(tmp_path):
     out = proc.stdout
     assert out.startswith("12497500 3000\n")
     assert "on-stack replacement into the loops at line(s) 4: entered 1 times" in out
-    assert "line 13: no on-stack replacement into this loop: an error at offset" in out
+    assert "line 13: no on-stack replacement into this loop: an error at line 11 would go to an " \
+        "exception handler" in out

@@ -72,6 +72,16 @@ def closure(n):
     return inner
 
 
+def decimal_strings(n):
+    # str(i) and "%d %d" % (i, -i): the digits of exact ints written into a new str (str_of,
+    # percent_format); "%5d" has a width, so that one stays a generic % with a tuple.
+    for i in range(n):
+        a = str(i)
+        b = "%d %d" % (i, -i)
+        c = "%5d" % (i,)
+    return a, b, c
+
+
 def generator():
     yield 1
 
@@ -88,5 +98,6 @@ WARMUP = {
     "unpack_and_build": [((1, 2),)] * 4,
     "with_handler": [(2,)] * 4,
     "closure": [(1,)] * 4,
+    "decimal_strings": [(3,)] * 4,
     "generator": [],
 }

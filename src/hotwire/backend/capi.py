@@ -37,7 +37,7 @@ SIGNATURES = {
     "PyObject_Format": "ppp", "PyObject_Vectorcall": "ppplp",
     "PyObject_Call": "pppp", "_Py_Dealloc": "vp",
     # containers
-    "PyTuple_New": "pl", "PyList_New": "pl", "PyList_Append": "ipp", "_PyList_Extend": "ppp",
+    "PyUnicode_New": "pli", "PyTuple_New": "pl", "PyList_New": "pl", "PyList_Append": "ipp", "_PyList_Extend": "ppp",
     "PyList_AsTuple": "pp", "PySet_New": "pp", "PySet_Add": "ipp", "_PySet_Update": "ipp",
     "PyDict_New": "p", "PyDict_SetItem": "ippp", "PyDict_DelItem": "ipp", "PyDict_Update": "ipp",
     "PyDict_GetItemWithError": "ppp", "PySlice_New": "pppp", "_PyUnicode_JoinArray": "pppl",

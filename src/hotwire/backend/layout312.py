@@ -78,6 +78,7 @@ DICT_OR_VALUES_OFFSET = -24            # _PyObject_DictOrValuesPointer: ((PyDict
 GC_GENERATION_SIZE = 24                # struct gc_generation: PyGC_Head head; int threshold; int count
 GC_GENERATION_THRESHOLD = 16
 GC_GENERATION_COUNT = 20
+SIZEOF_ASCII_OBJECT = 40               # a compact ASCII str's characters follow its PyASCIIObject
 
 
 def off(name):

@@ -18,6 +18,7 @@ from hotwire.backend.lower_attr_caches import AttrCaches
 from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.lower_objects import ObjectOps, is_immortal
+from hotwire.backend.lower_strings import StringOps
 from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.osr_entry import OSREntry
 from hotwire.backend import namespace_records
@@ -34,7 +35,7 @@ def _read_i32(address):
     return ctypes.c_int32.from_address(address).value
 
 
-class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps):
+class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps, StringOps):
     def __init__(self, irfn, module_name, own_tool_mask=0):
         self.irfn = irfn
         self.code = irfn.code
@@ -194,20 +195,31 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
     def fast_or_call(self, fast, fast_value, slow, name):
         """`fast_value` when `fast` holds, else what `slow()` emits (typically a C-API call): the
         diamond every op with an inline fast path and a call for the rest is made of."""
+        return self.choose(fast, lambda: fast_value, slow, name)
+
+    def choose(self, cond, if_true, if_false, name):
+        """The value(s) `if_true()` gives when `cond` holds, else those of `if_false()`: each side
+        emits its code in its own block and returns a value or a tuple of values, merged by phis."""
         b = self.b
-        start = b.block
-        slow_block = self.fn.append_basic_block(name + "_call")
+        sides = []
         done = self.fn.append_basic_block(name + "_done")
-        b.cbranch(fast, done, slow_block)
-        b.position_at_end(slow_block)
-        slow_value = slow()
-        end = b.block
-        b.branch(done)
+        true_block = self.fn.append_basic_block(name + "_then")
+        false_block = self.fn.append_basic_block(name + "_else")
+        b.cbranch(cond, true_block, false_block)
+        for block, side in ((true_block, if_true), (false_block, if_false)):
+            b.position_at_end(block)
+            result = side()
+            several = isinstance(result, tuple)
+            sides.append((result if several else (result,), b.block))
+            b.branch(done)
         b.position_at_end(done)
-        result = b.phi(fast_value.type)
-        result.add_incoming(fast_value, start)
-        result.add_incoming(slow_value, end)
-        return result
+        merged = []
+        for i, first in enumerate(sides[0][0]):
+            phi = b.phi(first.type)
+            for values, block in sides:
+                phi.add_incoming(values[i], block)
+            merged.append(phi)
+        return tuple(merged) if several else merged[0]
 
     def check_null(self, result, op):
         err = self.error_exit(op.error_state.offset, op.error_state.stack)
@@ -357,28 +369,58 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
     def lower_load_global(self, op):
         """The name's cache cell (globals_cache.py); NULL there means look it up here; missing
         everywhere deopts, so that the interpreter raises NameError with its exact message."""
-        b = self.b
         name = self.const_ptr(op.symbol)
-        cached = b.load(self.global_cell(op.symbol), typ=PTR)
-        start = b.block
-        in_globals = self.fn.append_basic_block("global_lookup")
-        in_builtins = self.fn.append_basic_block("builtin_lookup")
-        done = self.fn.append_basic_block("global_done")
-        b.cbranch(b.icmp_unsigned("==", cached, ir.Constant(PTR, None)), in_globals, done)
-        b.position_at_end(in_globals)
-        found = self.call("PyDict_GetItemWithError", self.globals, name)
-        b.cbranch(b.icmp_unsigned("==", found, ir.Constant(PTR, None)), in_builtins, done)
-        b.position_at_end(in_builtins)
-        builtin = self.call("PyDict_GetItemWithError", self.builtins, name)
-        b.branch(done)
+        self.load_name_from(op, [lambda: self.b.load(self.global_cell(op.symbol), typ=PTR),
+                                 lambda: self.call("PyDict_GetItemWithError", self.globals, name),
+                                 lambda: self.call("PyDict_GetItemWithError", self.builtins, name)])
+
+    def lower_load_name(self, op):
+        """Module-level code: f_locals (the module's dict, or exec()'s locals), globals, builtins,
+        as LOAD_NAME does; anything unusual deopts so that the interpreter does it."""
+        f_locals = self.locals_dict(op)
+        name = self.const_ptr(op.symbol)
+        self.load_name_from(op, [lambda: self.call("PyDict_GetItemWithError", f_locals, name),
+                                 lambda: self.call("PyDict_GetItemWithError", self.globals, name),
+                                 lambda: self.call("PyDict_GetItemWithError", self.builtins, name)])
+
+    def load_name_from(self, op, lookups):
+        """A new reference to what the first of `lookups` (each emits code giving a borrowed
+        reference or NULL) finds; found nowhere deopts."""
+        b = self.b
+        done = self.fn.append_basic_block("name_found")
+        incoming = []
+        for i, lookup in enumerate(lookups):
+            v = lookup()
+            incoming.append((v, b.block))
+            if i + 1 < len(lookups):
+                following = self.fn.append_basic_block("name_lookup_%d" % (i + 1))
+                b.cbranch(b.icmp_unsigned("!=", v, ir.Constant(PTR, None)), done, following)
+                b.position_at_end(following)
+            else:
+                b.branch(done)
         b.position_at_end(done)
         v = b.phi(PTR)
-        v.add_incoming(cached, start)
-        v.add_incoming(found, in_globals)
-        v.add_incoming(builtin, in_builtins)
+        for value, block in incoming:
+            v.add_incoming(value, block)
         self.deopt_if(b.icmp_unsigned("==", v, ir.Constant(PTR, None)), op)
         self.incref(v)
         self.values[op] = v
+
+    def lower_store_name(self, op):
+        f_locals = self.locals_dict(op)
+        self.set_line(op)
+        r = self.call("PyDict_SetItem", f_locals, self.const_ptr(op.symbol), self.v(op.operands[0]))
+        self.release(op.operands[0])
+        self.check_neg(r, op)
+
+    def locals_dict(self, op):
+        """The frame's f_locals, deopting unless it is an exact dict."""
+        f_locals = self.load_field(self.frame, "_PyInterpreterFrame.f_locals", PTR)
+        b = self.b
+        is_null = b.icmp_unsigned("==", f_locals, ir.Constant(PTR, None))
+        safe = b.select(is_null, self.const_ptr(self.code), f_locals)
+        self.deopt_if(b.or_(is_null, b.icmp_unsigned("!=", self.type_of(safe), self.const_ptr(dict))), op)
+        return f_locals
 
     def lower_store_global(self, op):
         self.set_line(op)

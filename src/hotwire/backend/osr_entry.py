@@ -16,9 +16,14 @@ no new interpreter is started: the exit sets the stack and `prev_instr` and retu
   - a deopt or a return: `prev_instr` is the instruction to run next (a return instruction runs in
     the interpreter, which pops the frame as usual); the callback returns None;
   - an error: `prev_instr` is the failing instruction and the callback returns NULL. The interpreter
-    records the traceback line from `prev_instr`, but looks up the exception handler at the jump's
-    destination. So a header is an OSR entry only if every instruction that can raise, reachable from
-    it, has the same handler as the header itself (the common case: no try around or in the loop).
+    records the traceback line from `prev_instr`, then looks up the exception handler, and finding
+    none, unwinds the frame. So a loop is an OSR entry only if no instruction that can raise,
+    reachable from its header, is covered by an exception handler (try/except/finally/with, and
+    3.12's inlined comprehensions, have them). And where the lookup happens matters: 3.12.1's
+    `INSTRUMENTED_JUMP` (Python/ceval_macros.h) computes the offset from `next_instr` after setting
+    it to NULL, so the offset is a function of the code object's address and the jump's oparg
+    (`_lookup_offset_after_error`); 3.13 uses the destination. Both must be outside every handler's
+    range, or the loop is not entered.
 
 An OSR run that deopts counts towards OSR_DEOPT_LIMIT: past it, the unit's OSR entry refuses, so a
 guard that keeps failing does not make each iteration bounce between the interpreter and compiled code.
@@ -32,14 +37,24 @@ from hotwire.backend.layout312 import off
 from hotwire.ir import ops as irops
 
 OSR_DEOPT_LIMIT = 100
+CODEUNIT = 2
 
 
-def _handler_of(bc, offset):
-    """The exception-table entry covering `offset` as (target, depth, lasti), or None."""
-    for e in bc.exception_table:
-        if e.start <= offset < e.end:
-            return (e.target, e.depth, e.lasti)
-    return None
+def _covered(bc, unit_offset):
+    """Whether an exception handler covers the instruction at `unit_offset` (in code units)."""
+    return any(e.start // CODEUNIT <= unit_offset < e.end // CODEUNIT for e in bc.exception_table)
+
+
+def _lookup_offset_after_error(code, oparg):
+    """The offset (code units) at which 3.12.1's interpreter looks for a handler when the JUMP
+    callback of a JUMP_BACKWARD with this oparg fails: `INSTR_OFFSET() - 1` with `next_instr` set to
+    `(_Py_CODEUNIT *)NULL - oparg + 1`, the pointer difference cast to int, as the C code computes."""
+    first = id(code) + off("PyCodeObject.co_code_adaptive")
+    difference = (CODEUNIT * (1 - oparg) - first) % (1 << 64)
+    if difference >= 1 << 63:
+        difference -= 1 << 64
+    as_int = ((difference // CODEUNIT + (1 << 31)) % (1 << 32)) - (1 << 31)
+    return as_int - 1
 
 
 def _reachable(block):
@@ -49,7 +64,7 @@ def _reachable(block):
         if blk in seen:
             continue
         seen.add(blk)
-        todo.extend(blk.ops[-1].targets if blk.ops and blk.ops[-1].is_terminator else [])
+        todo.extend(getattr(blk.ops[-1], "targets", None) or [] if blk.ops else [])
     return seen
 
 
@@ -62,33 +77,38 @@ class OSREntry:
         reasons a loop is not an entry go to the notes (explain())."""
         bc = self.irfn.bytecode
         by_offset = {blk.offset: blk for blk in self.irfn.blocks}
-        headers = {}
+        headers, refused = {}, set()
         for ins in bc.instrs:
-            if ins.opname != "JUMP_BACKWARD" or ins.jump_target in headers:
+            if ins.opname != "JUMP_BACKWARD":
                 continue
             header = by_offset.get(bc.at(ins.jump_target).offset)
-            reason = self._osr_refusal(bc, header)
-            if reason is None:
+            reason = self._osr_refusal(bc, header, ins)
+            if reason is None and ins.jump_target not in refused:
                 headers[ins.jump_target] = header
             else:
+                refused.add(ins.jump_target)
+                headers.pop(ins.jump_target, None)
+            if reason is not None:
                 self.irfn.notes.append(f"line {ins.line}: no on-stack replacement into this loop: {reason}")
         return headers
 
-    @staticmethod
-    def _osr_refusal(bc, header):
+    def _osr_refusal(self, bc, header, jump):
         if header is None:
             return "its header is not compiled"
         if header.offset == 0:
             return "its header is the first instruction"
         if any(p.type != irops.OBJ for p in header.params):
             return "a value on the stack at its header is unboxed"
-        handler = _handler_of(bc, header.offset)
+        if _covered(bc, _lookup_offset_after_error(self.code, jump.arg)):
+            return ("this interpreter would look for the handler of an error at an offset that one "
+                    "covers (see backend/osr_entry.py)")
+        if _covered(bc, header.offset // CODEUNIT):
+            return "it is inside a try, with or comprehension block (an exception handler)"
         for blk in _reachable(header):
             for op in blk.ops:
-                state = op.error_state
-                if state is not None and _handler_of(bc, state.offset) != handler:
-                    return (f"an error at offset {state.offset} has another exception handler than the "
-                            f"loop header (the interpreter looks it up at the header)")
+                if op.error_state is not None and _covered(bc, op.error_state.offset // CODEUNIT):
+                    return (f"an error at line {op.line} would go to an exception handler, which an "
+                            f"OSR run cannot reach")
         return None
 
     def emit_body_dispatch(self, prologue_frame, prologue_end, osr_block):

@@ -109,3 +109,36 @@ def decode(code):
         if i.start != i.offset:
             bc.by_offset[i.start] = i
     return bc
+
+
+_NO_FALLTHROUGH = {"RETURN_VALUE", "RETURN_CONST", "RAISE_VARARGS", "RERAISE", "JUMP_FORWARD",
+                   "JUMP_BACKWARD", "JUMP_BACKWARD_NO_INTERRUPT"}
+
+
+def stack_depths(bc):
+    """{instruction offset: depth of the value stack before it}, for the instructions reachable by
+    normal control flow and from exception handlers, computed from `dis.stack_effect` as the
+    compiler computes co_stacksize. The IR builder needs the depth at a loop header that only an
+    on-stack replacement reaches (the code before it has an instruction the builder does not
+    translate); the OSR entry checks the frame's real depth again before it enters."""
+    depths = {}
+    todo = []
+
+    def reach(offset, depth):
+        if offset in bc.by_offset and offset not in depths:
+            depths[offset] = depth
+            todo.append(offset)
+
+    reach(bc.instrs[0].offset, 0)
+    for e in bc.exception_table:
+        reach(e.target, e.depth + 1 + int(e.lasti))
+    while todo:
+        ins = bc.at(todo.pop())
+        depth = depths[ins.offset]
+        code = opcode.opmap[ins.opname]
+        arg = ins.arg if code >= opcode.HAVE_ARGUMENT else None
+        if ins.opname not in _NO_FALLTHROUGH:
+            reach(ins.next_offset, depth + dis.stack_effect(code, arg, jump=False))
+        if ins.jump_target is not None:
+            reach(bc.at(ins.jump_target).offset, depth + dis.stack_effect(code, arg, jump=True))
+    return depths

@@ -13,7 +13,7 @@ runs the rest of that call. One handler per opcode, named `op_<OPNAME>`, in byte
 import dis
 
 from hotwire.frontend.attr_feedback import attr_feedback
-from hotwire.frontend.bytecode import CODEUNIT, decode
+from hotwire.frontend.bytecode import CODEUNIT, decode, stack_depths
 from hotwire.ir import ops as ir
 from hotwire.ir.function import Function
 
@@ -90,10 +90,24 @@ class Builder:
 
     def build(self):
         self.block_for(0, [])
-        while self.worklist:
-            self.build_block(self.worklist.pop())
+        self._drain()
+        # Loop headers the start does not reach (an untranslated instruction before the loop, say
+        # `import` in module code) are still entered by on-stack replacement, with the values on
+        # the stack there as the header's parameters.
+        depths = None
+        for ins in self.bc.instrs:
+            if ins.opname == "JUMP_BACKWARD" and self.bc.at(ins.jump_target).offset not in self.blocks:
+                depths = depths or stack_depths(self.bc)
+                header = self.bc.at(ins.jump_target).offset
+                if header in depths:
+                    self.block_for(header, [ir.Placeholder() for _ in range(depths[header])])
+                    self._drain()
         self.fn.blocks.sort(key=lambda b: b.offset)
         return self.fn
+
+    def _drain(self):
+        while self.worklist:
+            self.build_block(self.worklist.pop())
 
     def build_block(self, block):
         self.block = block
@@ -211,6 +225,12 @@ class Builder:
 
     def op_STORE_GLOBAL(self, ins):
         self.emit(ir.StoreGlobal(self.pop(), symbol=self.name(ins.arg)))
+
+    def op_LOAD_NAME(self, ins):
+        self.push(self.emit(ir.LoadName(symbol=self.name(ins.arg))))
+
+    def op_STORE_NAME(self, ins):
+        self.emit(ir.StoreName(self.pop(), symbol=self.name(ins.arg)))
 
     def op_DELETE_GLOBAL(self, ins):
         self.emit(ir.DeleteGlobal(symbol=self.name(ins.arg)))

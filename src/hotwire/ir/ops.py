@@ -164,6 +164,18 @@ class LoadGlobal(Op):
 class StoreGlobal(Op): pass
 
 
+@op("load_name", OBJ, can_raise=True, can_deopt=True, attrs=("symbol",))
+class LoadName(Op):
+    """LOAD_NAME (module-level code, entered by on-stack replacement): the frame's f_locals dict, then
+    globals, then builtins; a missing name, or f_locals that is not an exact dict, deopts (the
+    interpreter raises NameError or asks the mapping)."""
+
+
+@op("store_name", VOID, steals=True, can_raise=True, can_deopt=True, attrs=("symbol",))
+class StoreName(Op):
+    """STORE_NAME into the frame's f_locals when it is an exact dict; else deopts."""
+
+
 @op("delete_global", VOID, can_deopt=True, attrs=("symbol",))
 class DeleteGlobal(Op): pass
 
@@ -355,6 +367,23 @@ class UnpackItem(Op): pass
 @op("format", OBJ, steals=True, can_raise=True, attrs=("conversion",))
 class Format(Op):
     """FORMAT_VALUE. operands: value, spec-or-null."""
+
+
+@op("str_of", OBJ, steals=True, can_raise=True)
+class StrOf(Op):
+    """`str(x)` by a call whose callable is not known in advance. operands: null, callable, x (an
+    obj, or an i64 known to be an exact int). When the callable is the str type: an exact int's
+    decimal digits are written straight into a new str, anything else is PyObject_Str(x), which is
+    what str(x) does; any other callable is called."""
+
+
+@op("percent_format", OBJ, steals=True, can_raise=True, attrs=("pieces",))
+class PercentFormat(Op):
+    """`"...%d..." % (a, b, ...)` with a constant format of ASCII text and %d/%s conversions only:
+    operands are the tuple's items (objs, or i64s known to be exact ints). When each item is an exact
+    int, the text and the items' decimal digits are written straight into a new str; otherwise the
+    tuple is built and the format applied as the interpreter does. `pieces`: the text around the
+    conversions, one more than the items."""
 
 
 @op("make_function", OBJ, steals=True, can_raise=True, attrs=("flags",))

@@ -174,8 +174,9 @@ def on_jump(code, offset, destination):
         return _DISABLE
     counter = _loop_counts.get(code)
     if counter is None:
-        if code in install.units or code in install.rejected or code in install.queued \
-                or not code.co_flags & _CO_OPTIMIZED or _excluded(code):
+        # Module-level code (not CO_OPTIMIZED: its names live in a dict) is run once, so it is
+        # only ever compiled here, for on-stack replacement into its loops.
+        if code in install.units or code in install.rejected or code in install.queued or _excluded(code):
             return _DISABLE
         _loop_counts[code] = counter = [0]
     counter[0] += 1

@@ -211,8 +211,6 @@ def _compile(func, code, arg_types, stop=None):
     if _mode["refusal"]:
         _reject(code, _mode["refusal"])
         return None
-    from hotwire.compiler import CompileCancelled, NotCompilable, compile_code
-    from hotwire.runtime import globals_cache
     # Signals wait until the compiler is done: a handler's exception belongs to the program, not to
     # the compiler (which would take it for a compiler error). Handlers already due run first, and
     # what they raise goes to the program. (The background worker has them blocked for good.)
@@ -223,26 +221,36 @@ def _compile(func, code, arg_types, stop=None):
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
         raise
     try:
-        unit = compile_code(code, func.__qualname__, arg_types, namespace=globals_cache.namespace_of(func),
-                            own_tool_mask=own_tool_mask(), stop=stop)
-    except CompileCancelled:
-        return None
-    except NotCompilable as e:
-        _reject(code, str(e))
-        return None
+        unit = _compile_and_publish(func, code, arg_types, stop)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
+        compiler = sys.modules.get("hotwire.compiler")
+        if compiler is not None and isinstance(e, compiler.CompileCancelled):
+            return None
+        if compiler is not None and isinstance(e, compiler.NotCompilable):
+            _reject(code, str(e))
+            return None
+        # Also what a program that broke the machinery the compiler runs on gets (an import after
+        # `builtins.str` was replaced fails inside importlib).
         _reject(code, f"internal compiler error: {type(e).__name__}: {e}")
         if stats.debug_enabled():
             raise
         return None
     finally:
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
-    units[code] = unit
-    globals_cache.publish_entry(code, unit.entry_address)
-    osr.publish(code, unit)
     stats.record_compile(code, unit.compile_seconds,
                          on_main_thread=threading.get_ident() == threading.main_thread().ident,
                          unit=unit)
+    return unit
+
+
+def _compile_and_publish(func, code, arg_types, stop):
+    from hotwire.compiler import compile_code
+    from hotwire.runtime import globals_cache
+    unit = compile_code(code, func.__qualname__, arg_types, namespace=globals_cache.namespace_of(func),
+                        own_tool_mask=own_tool_mask(), stop=stop)
+    globals_cache.publish_entry(code, unit.entry_address)
+    osr.publish(code, unit)
+    units[code] = unit
     return unit
 
 
