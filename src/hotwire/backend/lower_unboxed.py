@@ -7,7 +7,7 @@ for zero, list indexing checks bounds. Python's floor division and modulo signs 
 from llvmlite import ir
 
 from hotwire.backend.capi import F64, I1, I64, PTR
-from hotwire.backend.layout312 import PYLONG_NON_SIZE_BITS
+from hotwire.backend.layout312 import PYLONG_NON_SIZE_BITS, PYLONG_SHIFT
 
 _FCMP = {0: "<", 1: "<=", 2: "==", 3: "!=", 4: ">", 5: ">="}
 
@@ -95,13 +95,15 @@ class UnboxedOps:
         self.values[op] = self.check_null(r, op)
 
     def lower_box_int(self, op):
-        """CPython keeps -5..256 as immortal objects laid out contiguously (checked at import); those
-        are an address computation, other values a call."""
+        self.values[op] = self.boxed_int(self.v(op.operands[0]), op)
+
+    def boxed_int(self, v, op):
+        """A new reference to int(v). CPython keeps -5..256 as immortal objects laid out contiguously
+        (checked at import); those are an address computation, other values a call."""
         b = self.b
-        v = self.v(op.operands[0])
         small = b.icmp_unsigned("<", b.add(v, ir.Constant(I64, 5)), ir.Constant(I64, 262))
         cached = b.inttoptr(b.add(ir.Constant(I64, id(0)), b.mul(v, ir.Constant(I64, SMALL_INT_STRIDE))), PTR)
-        self.values[op] = self.fast_or_call(
+        return self.fast_or_call(
             small, cached, lambda: self.check_null(self.call("PyLong_FromLongLong", v), op), "box_int")
 
     def lower_int_to_float(self, op):
@@ -246,6 +248,44 @@ class UnboxedOps:
             with replace:
                 b.store(self.call("PyFloat_FromDouble", d), slot)
                 self.decref(old)
+
+    def lower_store_local_i64(self, op):
+        """*slot = int(v). An int alone in the slot (refcount 1: only the slot holds it) takes the new
+        value in place when the new value needs no more of its 30-bit digits than the object has (at
+        most two), as store_float_reusing does for floats: a loop counting or summing into a local
+        then allocates nothing. The values CPython shares (-5..256) are stored as the shared objects,
+        so `is` sees what it would under CPython."""
+        b = self.b
+        v = self.v(op.operands[0])
+        slot = self.slot_ptr(op.index)
+        old = b.load(slot, typ=PTR)
+        safe_old = b.select(b.icmp_unsigned("==", old, ir.Constant(PTR, None)), self.const_ptr(None), old)
+        negative = b.icmp_signed("<", v, ir.Constant(I64, 0))
+        magnitude = b.select(negative, b.sub(ir.Constant(I64, 0), v), v)
+        digits_needed = b.select(b.icmp_unsigned("<", magnitude, ir.Constant(I64, 1 << PYLONG_SHIFT)),
+                                 ir.Constant(I64, 1), ir.Constant(I64, 2))
+        digits_there = b.lshr(self.load_field(safe_old, "PyLongObject.lv_tag", I64),
+                              ir.Constant(I64, PYLONG_NON_SIZE_BITS))
+        shared = b.icmp_unsigned("<", b.add(v, ir.Constant(I64, 5)), ir.Constant(I64, 262))
+        reusable = b.and_(b.and_(b.icmp_unsigned("==", self.type_of(safe_old), self.const_ptr(int)),
+                                 b.icmp_unsigned("==", b.load(safe_old, typ=I64), ir.Constant(I64, 1))),
+                          b.and_(b.icmp_unsigned("<=", digits_needed, digits_there),
+                                 b.icmp_unsigned("<=", digits_there, ir.Constant(I64, 2))))
+        fits = b.icmp_unsigned("<", magnitude, ir.Constant(I64, 1 << (2 * PYLONG_SHIFT)))
+        with b.if_else(b.and_(b.and_(reusable, fits), b.not_(shared))) as (reuse, replace):
+            with reuse:
+                sign = b.select(negative, ir.Constant(I64, 2), ir.Constant(I64, 0))
+                self.store_field(old, "PyLongObject.lv_tag",
+                                 b.or_(b.shl(digits_needed, ir.Constant(I64, PYLONG_NON_SIZE_BITS)), sign))
+                mask = ir.Constant(I64, (1 << PYLONG_SHIFT) - 1)
+                digit = self.field_ptr(old, "PyLongObject.ob_digit")
+                b.store(b.trunc(b.and_(magnitude, mask), ir.IntType(32)), digit)
+                with b.if_then(b.icmp_unsigned("==", digits_needed, ir.Constant(I64, 2))):
+                    b.store(b.trunc(b.lshr(magnitude, ir.Constant(I64, PYLONG_SHIFT)), ir.IntType(32)),
+                            b.gep(digit, [ir.Constant(I64, 4)], source_etype=ir.IntType(8)))
+            with replace:
+                b.store(self.boxed_int(v, op), slot)
+                self.xdecref(old)
 
     def lower_list_set(self, op):
         seq, index, value = (self.v(o) for o in op.operands)

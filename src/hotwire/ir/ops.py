@@ -151,6 +151,13 @@ class StoreLocalF64(Op):
     """Store an unboxed float; reuses the float object already in the slot when nothing else holds it."""
 
 
+@op("store_local_i64", VOID, can_raise=True, attrs=("index",))
+class StoreLocalI64(Op):
+    """Store an unboxed int: into the int object already in the slot when nothing else holds it and
+    both fit in one digit, else as a new int (the shared small ints for -5..256, as CPython does).
+    Fails only when a new int cannot be allocated."""
+
+
 @op("delete_local", VOID, can_deopt=True, attrs=("index",))
 class DeleteLocal(Op): pass
 

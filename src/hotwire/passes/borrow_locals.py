@@ -10,7 +10,7 @@ from hotwire.ir import ops as ir
 from hotwire.ir.edit import insert_before, remove, replace_uses
 
 _BORROWING = (ir.GuardType, ir.UnboxFloat, ir.UnboxInt, ir.ListGet, ir.TupleGet, ir.ListSet, ir.ListSetF64)
-_WRITES_LOCAL = (ir.StoreLocal, ir.StoreLocalF64, ir.DeleteLocal, ir.TakeLocal)
+_WRITES_LOCAL = (ir.StoreLocal, ir.StoreLocalF64, ir.StoreLocalI64, ir.DeleteLocal, ir.TakeLocal)
 
 
 def _borrowable(block, load):

@@ -20,7 +20,7 @@ from hotwire.frontend.py312 import Builder, NotCompilable
 from hotwire.ir import ops as ir
 from hotwire.ir.edit import insert_before, remove, replace_uses
 from hotwire.ir.ops import FrameState
-from hotwire.passes import borrow_locals, forward_floats, specialise_types
+from hotwire.passes import borrow_locals, forward_locals, specialise_types
 from hotwire.passes.pure_plan import F64, clone_plan
 
 
@@ -68,7 +68,7 @@ def _clonable(callee, namespace, builtins, nargs, plans):
             irfn = Builder(code, callee.__qualname__).build()
         except NotCompilable:
             return None
-        for one_pass in (specialise_types, borrow_locals, forward_floats):
+        for one_pass in (specialise_types, borrow_locals, forward_locals):
             one_pass.run(irfn, {})
         plan = clone_plan(irfn, code)
         if plan is not None:

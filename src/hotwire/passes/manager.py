@@ -9,7 +9,7 @@ import sys
 
 from hotwire.ir.printer import format_function
 from hotwire.ir.verifier import verify
-from hotwire.passes import (borrow_locals, call_pure_functions, forward_floats, specialise_strings,
+from hotwire.passes import (borrow_locals, call_pure_functions, forward_locals, specialise_strings,
                             specialise_types)
 
 # Order matters: calls of clonable functions first (their unboxed results are then used unboxed), then
@@ -22,7 +22,7 @@ PIPELINE = [
     ("specialise_types", specialise_types.run),
     ("specialise_strings", specialise_strings.run),
     ("borrow_locals", borrow_locals.run),
-    ("forward_floats", forward_floats.run),
+    ("forward_locals", forward_locals.run),
 ]
 
 

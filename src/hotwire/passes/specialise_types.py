@@ -260,11 +260,16 @@ class Specialiser:
             self.changed = True
 
     def store_local(self, op):
+        """A box stored into a local: the slot's own object is reused when it can be (store_local_f64,
+        store_local_i64), so that a loop counting or summing into a local allocates nothing."""
         v = op.operands[0]
-        if isinstance(v, ir.BoxFloat) and v.block is op.block:
+        kinds = {ir.BoxFloat: ir.StoreLocalF64, ir.BoxInt: ir.StoreLocalI64}
+        if type(v) in kinds and v.block is op.block:
+            store = kinds[type(v)](v.operands[0], index=op.index)
+            store.error_state = v.error_state if store.can_raise else None
             remove(op.block, v)
             replace_uses(self.fn, v, v.operands[0])
-            insert_before(op.block, op, [ir.StoreLocalF64(v.operands[0], index=op.index)])
+            insert_before(op.block, op, [store])
             remove(op.block, op)
             self.changed = True
 

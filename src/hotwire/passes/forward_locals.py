@@ -1,5 +1,5 @@
-"""Forward float locals within a block: a local this block just stored as a float, or already read as
-one, is not guarded and unboxed again.
+"""Forward float and int locals within a block: a local this block just stored as a float or an int
+(store_local_f64, store_local_i64), or already read as one, is not guarded and unboxed again.
 
 `dx = x1 - x2; d2 = dx * dx + ...` stores dx (store_local_f64) and reads it back twice, and each read is
 a guard on the type of the object in the slot plus a load of its value. Within a block, as long as
@@ -16,30 +16,35 @@ stays: frame states may still hand the object to the interpreter; unused, it cos
 from hotwire.ir import ops as ir
 from hotwire.ir.edit import remove, replace_uses
 
-_WRITES_LOCAL = (ir.StoreLocal, ir.StoreLocalF64, ir.DeleteLocal, ir.TakeLocal)
+_WRITES_LOCAL = (ir.StoreLocal, ir.StoreLocalF64, ir.StoreLocalI64, ir.DeleteLocal, ir.TakeLocal)
+
+
+_STORES = {ir.StoreLocalF64: float, ir.StoreLocalI64: int}
+_UNBOXES = {ir.UnboxFloat: float, ir.UnboxInt: int}
 
 
 def run(fn, ctx):
     changed = False
     for block in fn.blocks:
-        known = {}       # local index -> the f64 value the slot's float holds
+        known = {}       # local index -> (type, the unboxed value the slot's object holds)
         slot_of = {}     # borrow_local value -> local index
         for op in list(block.ops):
             if isinstance(op, ir.BorrowLocal):
                 slot_of[op] = op.index
-            elif isinstance(op, ir.GuardType) and op.pytype is float and slot_of.get(op.operands[0]) in known:
+            elif isinstance(op, ir.GuardType) and known.get(slot_of.get(op.operands[0]), (None,))[0] is op.pytype:
                 remove(block, op)
                 changed = True
-            elif isinstance(op, ir.UnboxFloat) and op.operands[0] in slot_of:
+            elif type(op) in _UNBOXES and op.operands[0] in slot_of:
                 index = slot_of[op.operands[0]]
-                if index in known:
+                pytype, value = known.get(index, (None, None))
+                if pytype is _UNBOXES[type(op)]:
                     remove(block, op)
-                    replace_uses(fn, op, known[index])
+                    replace_uses(fn, op, value)
                     changed = True
                 else:
-                    known[index] = op
-            elif isinstance(op, ir.StoreLocalF64):
-                known[op.index] = op.operands[0]
+                    known[index] = (_UNBOXES[type(op)], op)
+            elif type(op) in _STORES:
+                known[op.index] = (_STORES[type(op)], op.operands[0])
             elif isinstance(op, _WRITES_LOCAL):
                 known.pop(op.index, None)
             elif op.can_raise:
