@@ -17,6 +17,8 @@ int main(void) {
     O("PyThreadState.cframe", PyThreadState, cframe);
     O("PyThreadState.py_recursion_remaining", PyThreadState, py_recursion_remaining);
     O("PyThreadState.c_recursion_remaining", PyThreadState, c_recursion_remaining);
+    O("PyThreadState.tracing", PyThreadState, tracing);
+    O("PyThreadState.what_event", PyThreadState, what_event);
     O("PyThreadState.datastack_top", PyThreadState, datastack_top);
     O("PyThreadState.datastack_limit", PyThreadState, datastack_limit);
     O("_PyCFrame.current_frame", _PyCFrame, current_frame);

@@ -30,6 +30,7 @@ ENTRIES = {
     "type_change_mid_loop.py": (1, 100),
     "module_level_loops.py": (2, 2),
     "module_loop_name_error.py": (1, 1),
+    "monitoring_inside_osr.py": (1, 1),
 }
 
 

@@ -21,7 +21,7 @@ class CompiledUnit:
     """What compiling one code object produced. It does not hold the code object: compiled code is
     only needed while some function holds that code, and dies with it (runtime/install.py)."""
     entry_address: int
-    module: object
+    object_code: bytes
     keepalive: list
     ir_text: str
     notes: list = field(default_factory=list)
@@ -37,6 +37,11 @@ class CompiledUnit:
     osr_offsets: tuple = ()
     osr_entries: object = None
     osr_deopts: object = None
+    # The module's external symbols, (name, address, recipe) each (backend/link_symbols.py); why
+    # its object code must not be reused by another process (None: it may); its entries' names.
+    symbols: list = field(default_factory=list)
+    uncacheable: str = None
+    entry_names: tuple = ()
 
 
 class CompileCancelled(Exception):
@@ -66,11 +71,14 @@ def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_m
     module, name, osr_name = lowering.lower()
     checkpoint()
     names = [name] if osr_name is None else [name, osr_name]
-    addresses, llvm_module = compile_module(module, names, speed_level=2 if lowering.has_loops else 1)
-    return CompiledUnit(addresses[name], llvm_module, lowering.keepalive, ir_text, list(irfn.notes),
+    symbols = lowering.symbols.entries
+    addresses, object_code = compile_module(module, names, speed_level=2 if lowering.has_loops else 1,
+                                            bindings=[(n, address) for n, address, _ in symbols])
+    return CompiledUnit(addresses[name], object_code, lowering.keepalive, ir_text, list(irfn.notes),
                         time.perf_counter() - start, lowering.global_names, lowering.namespace_table,
                         lowering.deopt_counters, addresses.get(osr_name, 0),
-                        tuple(lowering.osr_headers), lowering.osr_entries, lowering.osr_deopts)
+                        tuple(lowering.osr_headers), lowering.osr_entries, lowering.osr_deopts,
+                        symbols, lowering.symbols.uncacheable, tuple(names))
 
 
 __all__ = ["compile_code", "CompiledUnit", "CompileCancelled", "NotCompilable"]

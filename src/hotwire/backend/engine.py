@@ -1,4 +1,7 @@
-"""The LLVM JIT engines of the process: load llvmlite lazily, optimise and compile modules.
+"""The LLVM JIT engines of the process: load llvmlite lazily, optimise modules, make object code and
+link it in, with its external symbols bound to this process's addresses (backend/link_symbols.py).
+The object code of a unit is what the code cache stores (runtime/code_cache.py): `load_object` links
+object code made by an earlier process. A module's IR is freed once its object code exists.
 
 LLVM is loaded by the first compile, on the background worker, or by api.load_compiler() before anything
 compiles in line (see there for why not later).
@@ -14,8 +17,6 @@ from hotwire.backend import capi
 
 _lock = threading.Lock()
 _engines = {}          # codegen level -> MCJIT engine
-_module_engine = {}    # id(module) -> the engine holding it
-_released = []         # modules whose code objects died, freed at the next compile
 _target_machines = {}
 
 # Above this many lines of LLVM IR, instruction selection and register allocation at -O2 take seconds
@@ -46,7 +47,7 @@ def _get_engine(codegen_level=2):
             for name in capi.SIGNATURES:
                 llvm.add_symbol(name, capi.address(name))
         target = llvm.Target.from_default_triple()
-        tm = target.create_target_machine(opt=codegen_level, codemodel="default", jit=True)
+        tm = target.create_target_machine(opt=codegen_level, codemodel="large", jit=True)
         engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm)
         keep_forever(engine)
         keep_forever(tm)
@@ -70,12 +71,13 @@ def _optimise(module, speed_level, tm):
     pm.run(module, pb)
 
 
-def compile_module(ir_module, symbol_names, speed_level=2):
-    """Compile an llvmlite.ir.Module; return {symbol: address} for the requested functions.
-    speed_level 2 for code with loops (where time goes), 1 for straight-line code (compiles faster)."""
+def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
+    """Compile an llvmlite.ir.Module; return ({symbol: address} for the requested functions, the
+    object code). speed_level 2 for code with loops (where time goes), 1 for
+    straight-line code (compiles faster). `bindings`: (name, address) of the module's external
+    symbols (backend/link_symbols.py)."""
     llvm = _llvm()
     with _lock:
-        _free_released()
         text = str(ir_module)
         big = text.count("\n") > (BIG_LOOP_FUNCTION_LINES if speed_level == 2 else BIG_FUNCTION_LINES)
         codegen_level = 0 if big else 2
@@ -93,23 +95,22 @@ def compile_module(ir_module, symbol_names, speed_level=2):
             sys.stderr.write(str(mod) + "\n")
         if os.environ.get("HOTWIRE_DUMP_ASM"):
             sys.stderr.write(tm.emit_assembly(mod) + "\n")
-        engine.add_module(mod)
-        engine.finalize_object()
-        _module_engine[id(mod)] = engine
-        return {name: engine.get_function_address(name) for name in symbol_names}, mod
+        object_code = tm.emit_object(mod)
+        mod.close()   # the machine code is all that is kept; its IR goes now
+        return _link(engine, object_code, symbol_names, bindings), object_code
 
 
-def release_module(mod):
-    """The code object a module was compiled for has died: its LLVM module (IR and wrappers) can go.
-    The machine code stays mapped; nothing can call it any more. This runs from a weakref callback,
-    possibly in the middle of a compilation, so it only queues the module; the next compile frees it."""
-    _released.append(mod)
+def load_object(object_code, symbol_names, bindings, big):
+    """Link object code made by compile_module (in this process or another: runtime/code_cache.py)
+    with its symbols bound to this process's addresses; {symbol: address}."""
+    with _lock:
+        return _link(_get_engine(0 if big else 2), object_code, symbol_names, bindings)
 
 
-def _free_released():
-    while _released:
-        mod = _released.pop()
-        engine = _module_engine.pop(id(mod), None)
-        if engine is not None:
-            engine.remove_module(mod)
-            mod.close()
+def _link(engine, object_code, symbol_names, bindings):
+    llvm = _llvm()
+    for name, address in bindings:
+        llvm.add_symbol(name, address)
+    engine.add_object_file(llvm.ObjectFileRef.from_data(object_code))
+    engine.finalize_object()
+    return {name: engine.get_function_address(name) for name in symbol_names}

@@ -270,17 +270,16 @@ class FrameABI:
             with b.if_then(b.icmp_unsigned("!=", throwflag, ir.Constant(I32, 0))):
                 b.ret(ir.Constant(PTR, None))
             with b.if_then(is_deopt):
-                osr_deopts = ir.Constant(I64, ctypes.addressof(self.osr_deopts)).inttoptr(PTR)
+                osr_deopts = self.owned_address(self.osr_deopts, "osr_deopts")
                 b.store(b.add(b.load(osr_deopts, typ=I64), ir.Constant(I64, 1)), osr_deopts)
             prev = b.gep(frame, [ir.Constant(I64, off("_PyInterpreterFrame.prev_instr"))], source_etype=I8)
             b.store(b.gep(b.load(prev, typ=PTR), [ir.Constant(I64, CODEUNIT)], source_etype=I8), prev)
-            b.ret(ir.Constant(I64, id(None)).inttoptr(PTR))
+            b.ret(self.const_ptr(None))
         self.emit_unlink(b, tstate, frame)
         b.ret(b.call(self.capi_fn("_PyEval_EvalFrameDefault"), [tstate, frame, throwflag]))
 
     def handoff(self, throwflag, counter=None):
-        counter = ir.Constant(PTR, None) if counter is None else \
-            ir.Constant(I64, ctypes.addressof(counter)).inttoptr(PTR)
+        counter = ir.Constant(PTR, None) if counter is None else counter
         r = self.b.call(self.handoff_fn, [self.tstate, self.frame, ir.Constant(I32, throwflag), counter,
                                           self.osr_at], tail=True)
         self.b.ret(r)
@@ -315,10 +314,10 @@ class FrameABI:
         `pushed`: owned objects on top (a call's result, when resuming after the call). Each exit
         counts how often it is taken (`deopt_counters`: HOTWIRE_STATS, explain())."""
         counter = ctypes.c_uint64(0)
-        self.keepalive.append(counter)
+        address = self.owned_address(counter, "deopt", len(self.deopt_counters))
         self.deopt_counters.append((resume_offset, counter))
         return self._exit_block("deopt_%d" % resume_offset, resume_offset - CODEUNIT, stack, 0, pushed,
-                                counter)
+                                address)
 
     def error_exit(self, offset, stack):
         """An exception is set while executing the instruction at `offset`."""
@@ -348,7 +347,7 @@ class FrameABI:
         if os.environ.get("HOTWIRE_DEBUG"):
             # A value returned with an exception pending is a compiler bug: stop right here, by name.
             with b.if_then(b.icmp_unsigned("!=", self.call("PyErr_Occurred"), ir.Constant(PTR, None))):
-                self.call("Py_FatalError", ir.Constant(I64, self._fatal_message()).inttoptr(PTR))
+                self.call("Py_FatalError", self._fatal_message())
         self.emit_unlink(b, self.tstate, self.frame)
         for i in range(self.nlocalsplus):
             self.xdecref(b.load(self.slot_ptr(i), typ=PTR))
@@ -359,9 +358,7 @@ class FrameABI:
 
     def _fatal_message(self):
         text = f"hotwire: compiled {self.code.co_qualname} returned a value with an exception set".encode()
-        buf = ctypes.create_string_buffer(text)
-        self.keepalive.append(buf)
-        return ctypes.addressof(buf)
+        return self.owned_address(ctypes.create_string_buffer(text), "text", text.decode())
 
     # ---- entry ------------------------------------------------------------------------------------
 
@@ -396,7 +393,7 @@ class FrameABI:
                   search, fallback)
         b.position_at_end(search)
         globals_, builtins_ = field("PyFunctionObject.func_globals"), field("PyFunctionObject.func_builtins")
-        table = ir.Constant(I64, ctypes.addressof(self.namespace_table)).inttoptr(PTR)
+        table = self.owned_address(self.namespace_table, "namespace_table")
         loop = fn.append_basic_block("namespace_slot")
         following = fn.append_basic_block("namespace_next")
         b.branch(loop)
@@ -412,6 +409,14 @@ class FrameABI:
         slot.add_incoming(after, following)
         b.cbranch(b.icmp_unsigned("<", after, ir.Constant(I64, namespace_records.TABLE_SLOTS)), loop, fallback)
         b.position_at_end(found)
+        run = fn.append_basic_block("compiled")
+        b.cbranch(self.emit_monitored(b, tstate), fallback, run)
+        b.position_at_end(run)
+        return record
+
+    def emit_monitored(self, b, tstate):
+        """True when a sys.monitoring tool other than ours listens to some event (a debugger, a
+        profiler, coverage, sys.settrace): then calls must run in the interpreter, which reports them."""
         interp = b.load(b.gep(tstate, [ir.Constant(I64, off("PyThreadState.interp"))], source_etype=I8), typ=PTR)
         mon = b.gep(interp, [ir.Constant(I64, off("PyInterpreterState.monitors"))], source_etype=I8)
         low = b.load(mon, typ=I64)
@@ -419,8 +424,4 @@ class FrameABI:
         mask = self.own_tool_mask  # bits of our own tool: bytes 0..7 in `low`, bytes 7..14 in `high`
         low = b.and_(low, ir.Constant(I64, ~mask & ((1 << 64) - 1)))
         high = b.and_(high, ir.Constant(I64, ~(mask >> 56) & ((1 << 64) - 1)))
-        monitored = b.icmp_unsigned("!=", b.or_(low, high), ir.Constant(I64, 0))
-        run = fn.append_basic_block("compiled")
-        b.cbranch(monitored, fallback, run)
-        b.position_at_end(run)
-        return record
+        return b.icmp_unsigned("!=", b.or_(low, high), ir.Constant(I64, 0))

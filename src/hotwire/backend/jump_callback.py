@@ -7,7 +7,12 @@ PyCFunction, METH_FASTCALL) pushes no frame, sees the interpreter's frame as the
 frame, and can return NULL with the program's exception. So this callback:
   - asks the code object for its OSR entry (co_extra, slot `osr_index`; runtime/osr.py sets it) and,
     when there is one and the frame is the code's, calls it with the jump's destination
-    (backend/osr_entry.py): -1 -> NULL (raise), 1 -> None (the frame says where to resume);
+    (backend/osr_entry.py): -1 -> NULL (raise), 1 -> None (the frame says where to resume).
+    While a callback runs, 3.12 counts the thread as tracing (`tstate->tracing`, `what_event`), which
+    silences every monitoring event: the rest of the call, run from here, would be invisible to
+    sys.monitoring, sys.settrace and profilers, and its callees would never be counted as hot. So the
+    OSR run sees the thread as the program does outside any callback, and the callback's state is
+    put back before returning to the interpreter;
   - otherwise (no entry, or the entry refuses) calls the Python callback, which counts loop
     iterations for hotness (runtime/hotness.py), and returns what it returns (DISABLE included).
 """
@@ -60,7 +65,14 @@ def _emit(module, osr_index, python_callback):
     b.position_at_end(own_frame)
     dest = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 2)], source_etype=PTR), typ=PTR)])
     osr = b.inttoptr(b.ptrtoint(entry, I64), ir.PointerType(ir.FunctionType(I32, [PTR, PTR, I64])))
+    tracing = b.gep(tstate, [ir.Constant(I64, off("PyThreadState.tracing"))], source_etype=I8)
+    what_event = b.gep(tstate, [ir.Constant(I64, off("PyThreadState.what_event"))], source_etype=I8)
+    saved = (b.load(tracing, typ=I32), b.load(what_event, typ=I32))
+    b.store(ir.Constant(I32, 0), tracing)
+    b.store(ir.Constant(I32, -1), what_event)
     r = b.call(osr, [tstate, frame, dest])
+    b.store(saved[0], tracing)
+    b.store(saved[1], what_event)
     raised = fn.append_basic_block("raised")
     ran = fn.append_basic_block("ran")
     switch = b.switch(r, python)

@@ -11,6 +11,8 @@ OFFSETS = {
     "PyThreadState.cframe": 56,
     "PyThreadState.py_recursion_remaining": 28,
     "PyThreadState.c_recursion_remaining": 36,
+    "PyThreadState.tracing": 44,
+    "PyThreadState.what_event": 48,
     "PyThreadState.datastack_top": 240,
     "PyThreadState.datastack_limit": 248,
     "_PyCFrame.current_frame": 0,

@@ -7,12 +7,13 @@ jumps to a deopt exit. Objects the code refers to (constants, names, types, the 
 embedded as addresses and kept alive by the compiled unit (`keepalive`).
 """
 import ctypes
+import secrets
 import weakref
 
 from llvmlite import ir
 
 from hotwire.backend import capi
-from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR
+from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR, interpreter_state
 from hotwire.backend.frame_abi import FrameABI
 from hotwire.backend.lower_attr_caches import AttrCaches
 from hotwire.backend.layout312 import off
@@ -22,6 +23,7 @@ from hotwire.backend.lower_strings import StringOps
 from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.osr_entry import OSREntry
 from hotwire.backend import namespace_records
+from hotwire.backend.link_symbols import Symbols
 from hotwire.backend.pure_clone import PureClone
 from hotwire.ir import ops as irops
 from hotwire.passes.manager import disabled_passes
@@ -40,6 +42,8 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
         self.irfn = irfn
         self.code = irfn.code
         self.module = ir.Module(module_name)
+        self.name = "hw_" + secrets.token_hex(8)   # unique in any process that may load this code
+        self.symbols = Symbols(self.module, self.code, self.name[3:])
         # Objects the machine code refers to. Not the code object: compiled code runs only for a
         # function holding that code, so it lives as long as it can be needed, and dies with it.
         self.keepalive = []
@@ -77,9 +81,18 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
     def const_ptr(self, obj):
         if obj is not self.code:
             self.keepalive.append(obj)
-        return ir.Constant(I64, id(obj)).inttoptr(PTR)
+        return self.symbols.of_object(obj)
 
-    def load_address_while_alive(self, obj):
+    def owned_address(self, ctypes_obj, *role):
+        """The address of a ctypes object the unit owns (a counter, a table, some text), which a
+        process that loads this code makes anew (link_symbols: a "buffer" recipe)."""
+        self.keepalive.append(ctypes_obj)
+        return self.symbols.address(ctypes.addressof(ctypes_obj), ("buffer",) + role)
+
+    def interp_address(self, offset):
+        return self.symbols.address(interpreter_state() + offset, ("interp", offset))
+
+    def load_address_while_alive(self, obj, recipe):
         """`obj`'s address, loaded from a cell that becomes NULL when `obj` dies, for an identity
         check against an object this unit must not keep alive (a caller's unit holding its callee's
         code would keep the pair alive forever when they call each other). A dead object's address can
@@ -91,7 +104,7 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
             cell.value = None
 
         self.keepalive.extend((cell, weakref.ref(obj, forget)))
-        return self.b.load(ir.Constant(I64, ctypes.addressof(cell)).inttoptr(PTR), typ=PTR)
+        return self.b.load(self.symbols.address(ctypes.addressof(cell), recipe), typ=PTR)
 
     def global_cell(self, name):
         """The address of `name`'s cache cell in the namespace of the running call, read from the
@@ -120,7 +133,7 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
 
     def instr_ptr(self, offset):
         """Address of the code unit at byte `offset` of co_code_adaptive."""
-        return ir.Constant(I64, id(self.code) + off("PyCodeObject.co_code_adaptive") + offset).inttoptr(PTR)
+        return self.symbols.offset(self.const_ptr(self.code), off("PyCodeObject.co_code_adaptive") + offset)
 
     def type_of(self, v):
         return self.load_field(v, "PyObject.ob_type", PTR)
@@ -252,7 +265,7 @@ class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps
         """The body (a call's prologue, or an OSR entry at a loop header, then the function's blocks),
         the vectorcall entry and, when some loop can be entered, the OSR entry. Returns the module and
         the names of the entries (the OSR one None when there is none)."""
-        name = "hw_%x" % id(self.code)
+        name = self.name
         body_ty = ir.FunctionType(PTR, [PTR, PTR, PTR, PTR, I64, PTR, I64])
         self.fn = ir.Function(self.module, body_ty, name + "_body")
         self.fn.linkage = "internal"

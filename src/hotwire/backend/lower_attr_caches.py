@@ -28,6 +28,7 @@ class AttrCaches:
         self.b.position_at_end(cont)
 
     def _check_type_version(self, owner, version, miss):
+        self.symbols.not_cacheable("it has attribute caches (type version tags are per process)")
         tp = self.type_of(owner)
         tag = self.load_field(tp, "PyTypeObject.tp_version_tag", I32)
         self._continue_if(self.b.icmp_unsigned("==", tag, ir.Constant(I32, version)), miss)
@@ -129,7 +130,7 @@ class AttrCaches:
                 version = self.load_field(keys, "PyDictKeysObject.dk_version", I32)
                 self._continue_if(b.icmp_unsigned("==", version, ir.Constant(I32, fb.keys_version)), miss)
             # The version check proves the type, whose dict holds the method, is alive and unchanged.
-            method = ir.Constant(I64, fb.descr).inttoptr(PTR)
+            method = self.symbols.address(fb.descr, None)
             self.incref(method)
             return [method, owner]
         return self._with_fallback(fast, slow, "load_method")

@@ -11,6 +11,7 @@ from llvmlite import ir
 from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
 from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET
+from hotwire.backend.link_symbols import code_digest
 from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir.ops import LoadConst, LoadGlobal
 
@@ -222,12 +223,14 @@ class ObjectOps:
         # object itself: holding it would keep its module alive as long as this code lives).
         is_function = self.fn.append_basic_block("call_pure_function")
         checked = self.fn.append_basic_block("call_pure_code")
-        b.cbranch(b.icmp_unsigned("==", self.type_of(self.v(func)), self.const_ptr(types.FunctionType)),
+        # A clone runs no frame: while a debugger or profiler listens, the call is made for real.
+        b.cbranch(b.and_(b.icmp_unsigned("==", self.type_of(self.v(func)), self.const_ptr(types.FunctionType)),
+                         b.not_(self.emit_monitored(b, self.tstate))),
                   is_function, real_call)
         b.position_at_end(is_function)
         same = b.and_(
             b.icmp_unsigned("==", self.load_field(self.v(func), "PyFunctionObject.func_code", PTR),
-                            self.load_address_while_alive(op.callee.__code__)),
+                            self.load_address_while_alive(op.callee.__code__, self._callee_recipe(op))),
             self.in_this_namespace(self.v(func)))
         b.cbranch(same, checked, real_call)
         b.position_at_end(checked)
@@ -271,6 +274,15 @@ class ObjectOps:
         value.add_incoming(fast, fast_end)
         value.add_incoming(slow, slow_end)
         self.values[op] = value
+
+    def _callee_recipe(self, op):
+        """How another process finds the code whose clone call_pure inlined: by the global name the
+        call reads, checked against the code's digest (link_symbols: "global_code")."""
+        callable_ = op.operands[1]
+        if not isinstance(callable_, LoadGlobal):
+            self.symbols.not_cacheable("it calls a frameless clone not named by a global")
+            return None
+        return ("global_code", callable_.symbol, code_digest(op.callee.__code__))
 
     def may_call_itself(self, callable_):
         """A call of the global that bears this function's own name: recursion, worth a direct path

@@ -65,9 +65,7 @@ class StringOps:
         return fits, value
 
     def _text_address(self, text):
-        buf = ctypes.create_string_buffer(text.encode("ascii"))
-        self.keepalive.append(buf)
-        return ir.Constant(I64, ctypes.addressof(buf)).inttoptr(PTR)
+        return self.owned_address(ctypes.create_string_buffer(text.encode("ascii")), "text", text)
 
     def _decimal_str(self, pieces, values):
         """A new str: pieces[0], digits of values[0], pieces[1], ... (NULL when out of memory)."""

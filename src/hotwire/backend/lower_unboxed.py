@@ -102,7 +102,7 @@ class UnboxedOps:
         (checked at import); those are an address computation, other values a call."""
         b = self.b
         small = b.icmp_unsigned("<", b.add(v, ir.Constant(I64, 5)), ir.Constant(I64, 262))
-        cached = b.inttoptr(b.add(ir.Constant(I64, id(0)), b.mul(v, ir.Constant(I64, SMALL_INT_STRIDE))), PTR)
+        cached = b.inttoptr(b.add(self.const_ptr(0).ptrtoint(I64), b.mul(v, ir.Constant(I64, SMALL_INT_STRIDE))), PTR)
         return self.fast_or_call(
             small, cached, lambda: self.check_null(self.call("PyLong_FromLongLong", v), op), "box_int")
 

@@ -148,7 +148,7 @@ class OSREntry:
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         refuse = fn.append_basic_block("refuse")
         checks = fn.append_basic_block("checks")
-        deopts = b.load(ir.Constant(I64, ctypes.addressof(self.osr_deopts)).inttoptr(PTR), typ=I64)
+        deopts = b.load(self.owned_address(self.osr_deopts, "osr_deopts"), typ=I64)
         b.cbranch(b.icmp_unsigned("<", deopts, ir.Constant(I64, OSR_DEOPT_LIMIT)), checks, refuse)
         b.position_at_end(checks)
         func = b.load(b.gep(frame, [ir.Constant(I64, off("_PyInterpreterFrame.f_funcobj"))], source_etype=ir.IntType(8)),
@@ -165,7 +165,7 @@ class OSREntry:
             b.cbranch(b.icmp_signed("==", stacktop, expected), depth_ok, refuse)
         b.position_at_end(depth_ok)
         record = self.emit_entry_checks(fn, b, func, tstate, refuse)
-        counter = ir.Constant(I64, ctypes.addressof(self.osr_entries)).inttoptr(PTR)
+        counter = self.owned_address(self.osr_entries, "osr_entries")
         b.store(b.add(b.load(counter, typ=I64), ir.Constant(I64, 1)), counter)
         r = b.call(body_fn, [tstate, func, record, frame, ir.Constant(I64, 0), ir.Constant(PTR, None), dest])
         b.ret(b.select(b.icmp_unsigned("==", r, ir.Constant(PTR, None)), ir.Constant(I32, -1), ir.Constant(I32, 1)))

@@ -23,7 +23,7 @@ import ctypes
 
 from llvmlite import ir
 
-from hotwire.backend.capi import F64 as LLVM_F64, I1, I32, I64, PTR, interpreter_state
+from hotwire.backend.capi import F64 as LLVM_F64, I1, I32, I64, PTR
 from hotwire.backend.layout312 import off
 from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
@@ -55,18 +55,18 @@ class PureClone(UnboxedOps):
         self.result_type = I64 if plan.result == INT else LLVM_F64
         self.ret_type = ir.LiteralStructType([self.result_type, I1])
         fnty = ir.FunctionType(self.ret_type, [I64] * self.nparams + [I32])
-        self.entry = ir.Function(self.module, fnty, "hw_pure_%x" % id(code))
+        self.index = len(lowering._pure_clones)
+        self.entry = ir.Function(self.module, fnty, "%s_pure_%d" % (lowering.name, self.index))
         self.entry.linkage = "internal"
         if plan.self_name is not None:
-            self.unrolled = ir.Function(self.module, fnty, "hw_pure_unrolled_%x" % id(code))
+            self.unrolled = ir.Function(self.module, fnty, "%s_pure_unrolled_%d" % (lowering.name, self.index))
             self.unrolled.linkage = "internal"
             self.unrolled.attributes.add("alwaysinline")
-        # The give-up count lives outside the module, at an address embedded like every other: a
-        # module global would need a relocation the fast code generator may not be able to reach.
-        counter = ctypes.c_int32(0)
-        lowering.keepalive.append(counter)
-        self.failures = ir.Constant(I64, ctypes.addressof(counter)).inttoptr(PTR)
-        self.breaker = ir.Constant(I64, interpreter_state() + off("PyInterpreterState.ceval.eval_breaker")).inttoptr(PTR)
+        # The give-up count lives outside the module, at an address bound like every other
+        # (link_symbols.py): a module global would need a relocation the fast code generator may not
+        # be able to reach.
+        self.failures = lowering.owned_address(ctypes.c_int32(0), "pure_failures", self.index)
+        self.breaker = lowering.interp_address(off("PyInterpreterState.ceval.eval_breaker"))
 
     def v(self, value):
         return self.values[value]

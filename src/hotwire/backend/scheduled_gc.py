@@ -17,34 +17,32 @@ import gc
 
 from llvmlite import ir
 
-from hotwire.backend.capi import I32, I64, PTR, interpreter_state
+from hotwire.backend.capi import I32, I64, PTR
 from hotwire.backend.layout312 import GC_GENERATION_SIZE, GC_GENERATION_THRESHOLD, GC_GENERATION_COUNT, off
 
 GENERATIONS = 3
 
 
-def _field(b, interp, name, typ, extra=0):
-    address = ir.Constant(I64, interp + off(name) + extra).inttoptr(PTR)
-    return b.load(address, typ=typ)
+def _field(b, lowering, name, typ, extra=0):
+    return b.load(lowering.interp_address(off(name) + extra), typ=typ)
 
 
 def emit_run_scheduled_gc(lowering):
     """At the builder's position: if a collection is scheduled, run it (see the module docstring), in
     a cold function shared by the whole module (each loop's back edge checks the flag)."""
     b = lowering.b
-    interp = interpreter_state()
-    scheduled = ir.Constant(I64, interp + off("PyInterpreterState.ceval.gc_scheduled")).inttoptr(PTR)
+    scheduled = lowering.interp_address(off("PyInterpreterState.ceval.gc_scheduled"))
     run = lowering.fn.append_basic_block("gc_scheduled")
     done = lowering.fn.append_basic_block("gc_done")
     b.cbranch(b.icmp_unsigned("!=", b.load_atomic(scheduled, "monotonic", 4, typ=I32), ir.Constant(I32, 0)),
               run, done)
     b.position_at_end(run)
-    b.call(_collector(lowering, interp, scheduled), [])
+    b.call(_collector(lowering, scheduled), [])
     b.branch(done)
     b.position_at_end(done)
 
 
-def _collector(lowering, interp, scheduled):
+def _collector(lowering, scheduled):
     """`void hw_run_scheduled_gc(void)`, emitted once per module. A failure of gc.collect itself (it
     has none but MemoryError for its result) is cleared: `_Py_RunGC`, which it stands for, makes no
     result and never raises into the program."""
@@ -63,12 +61,12 @@ def _collector(lowering, interp, scheduled):
     generation = ir.Constant(I64, -1)
     for i in range(GENERATIONS):   # youngest first, so the oldest that qualifies wins
         base = i * GC_GENERATION_SIZE
-        count = _field(b, interp, "PyInterpreterState.gc.generations", I32, base + GC_GENERATION_COUNT)
-        threshold = _field(b, interp, "PyInterpreterState.gc.generations", I32, base + GC_GENERATION_THRESHOLD)
+        count = _field(b, lowering, "PyInterpreterState.gc.generations", I32, base + GC_GENERATION_COUNT)
+        threshold = _field(b, lowering, "PyInterpreterState.gc.generations", I32, base + GC_GENERATION_THRESHOLD)
         due = b.icmp_signed(">", count, threshold)
         if i == GENERATIONS - 1:
-            pending = _field(b, interp, "PyInterpreterState.gc.long_lived_pending", I64)
-            total = _field(b, interp, "PyInterpreterState.gc.long_lived_total", I64)
+            pending = _field(b, lowering, "PyInterpreterState.gc.long_lived_pending", I64)
+            total = _field(b, lowering, "PyInterpreterState.gc.long_lived_total", I64)
             due = b.and_(due, b.icmp_signed(">=", pending, b.sdiv(total, ir.Constant(I64, 4))))
         generation = b.select(due, ir.Constant(I64, i), generation)
     collect = fn.append_basic_block("collect")

@@ -125,9 +125,11 @@ def stack_depths(bc):
     todo = []
 
     def reach(offset, depth):
-        if offset in bc.by_offset and offset not in depths:
-            depths[offset] = depth
-            todo.append(offset)
+        if offset in bc.by_offset:
+            offset = bc.at(offset).offset   # past any EXTENDED_ARG prefix
+            if offset not in depths:
+                depths[offset] = depth
+                todo.append(offset)
 
     reach(bc.instrs[0].offset, 0)
     for e in bc.exception_table:

@@ -110,14 +110,7 @@ def compiling():
     return _per_thread.depth > 0
 
 
-def _release(unit, modules=sys.modules):
-    # `modules` is bound now: at shutdown this runs after the module's globals (sys) are cleared.
-    engine = modules.get("hotwire.backend.engine")   # loaded, since a unit exists
-    if engine is not None:   # else the interpreter is shutting down and frees everything
-        engine.release_module(unit.module)
-
-
-units = ByIdentity(on_death=_release)   # code -> CompiledUnit
+units = ByIdentity()      # code -> CompiledUnit
 rejected = ByIdentity()   # code -> reason (str)
 queued = ByIdentity()     # code -> True while the background compiler has it
 
