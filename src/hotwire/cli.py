@@ -85,6 +85,8 @@ def main(argv=None, prog="hotwire"):
     uncaught exceptions propagate as SystemExit or as the exception itself.
     """
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["cache"]:
+        return _cache_command(argv[1:], prog)
     if argv[:1] == ["bench"]:
         # Imported here so that running a program never loads the harness.
         from hotwire.bench.cli import main as bench_main
@@ -110,6 +112,21 @@ def main(argv=None, prog="hotwire"):
     if stats:
         os.environ["HOTWIRE_STATS"] = "1"
     return _MODES[mode](target, args, threshold)
+
+
+def _cache_command(args, prog):
+    """`hotwire cache info` (where the code cache is, how big, whether it is used) and
+    `hotwire cache clear` (remove its entries)."""
+    from hotwire.runtime import code_cache
+    if args == ["info"]:
+        sys.stdout.write(code_cache.info())
+        return 0
+    if args == ["clear"]:
+        removed = code_cache.clear()
+        sys.stdout.write(f"removed {removed} entr{'y' if removed == 1 else 'ies'}\n")
+        return 0
+    sys.stderr.write(f"usage: {prog} cache (info | clear)\n")
+    return 2
 
 
 def _parse(args):
@@ -236,7 +253,8 @@ def _start(argv, path0, threshold, keep_path0=False):
     _PyRun_SimpleFileObject (running the `hotwire` console script) releases that module and then
     still deletes `__file__` from its dict, which would be freed memory by then.
     """
-    hotwire.enable(threshold=threshold)
+    script = argv[0] if argv and argv[0] not in ("-m", "-c") else None
+    hotwire.enable(threshold=threshold, program=os.path.abspath(script) if script else None)
     sys.argv[:] = argv
     if not sys.flags.safe_path:
         del sys.path[0]

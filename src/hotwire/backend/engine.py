@@ -100,11 +100,11 @@ def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
         return _link(engine, object_code, symbol_names, bindings), object_code
 
 
-def load_object(object_code, symbol_names, bindings, big):
+def load_object(object_code, symbol_names, bindings):
     """Link object code made by compile_module (in this process or another: runtime/code_cache.py)
     with its symbols bound to this process's addresses; {symbol: address}."""
     with _lock:
-        return _link(_get_engine(0 if big else 2), object_code, symbol_names, bindings)
+        return _link(_get_engine(), object_code, symbol_names, bindings)
 
 
 def _link(engine, object_code, symbol_names, bindings):

@@ -5,6 +5,8 @@ Generated with `offsetof` against `$(python3.12 -c 'import sysconfig;print(sysco
 present, and checks the values that can be observed from Python on every run). hotwire refuses to start
 on any interpreter other than 3.12 (hotwire._platform), so no other table exists yet.
 """
+import sys
+
 
 OFFSETS = {
     "PyThreadState.interp": 16,
@@ -81,6 +83,11 @@ GC_GENERATION_SIZE = 24                # struct gc_generation: PyGC_Head head; i
 GC_GENERATION_THRESHOLD = 16
 GC_GENERATION_COUNT = 20
 SIZEOF_ASCII_OBJECT = 40               # a compact ASCII str's characters follow its PyASCIIObject
+
+
+def is_immortal(obj):
+    """3.12 immortal objects (None, small ints, interned strings...) need no refcounting."""
+    return sys.getrefcount(obj) >= (1 << 32) - 1
 
 
 def off(name):

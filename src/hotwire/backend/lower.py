@@ -16,9 +16,9 @@ from hotwire.backend import capi
 from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR, interpreter_state
 from hotwire.backend.frame_abi import FrameABI
 from hotwire.backend.lower_attr_caches import AttrCaches
-from hotwire.backend.layout312 import off
 from hotwire.backend.lower_control import ControlOps
-from hotwire.backend.lower_objects import ObjectOps, is_immortal
+from hotwire.backend.layout312 import is_immortal, off
+from hotwire.backend.lower_objects import ObjectOps
 from hotwire.backend.lower_strings import StringOps
 from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.osr_entry import OSREntry

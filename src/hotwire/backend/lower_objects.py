@@ -3,14 +3,13 @@
 Every op that can observe the frame (it may run arbitrary Python code) first stores its instruction
 address in the frame (`set_line`), so a callee's `sys._getframe(1).f_lineno` is exact.
 """
-import sys
 import types
 
 from llvmlite import ir
 
 from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
-from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET
+from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, is_immortal
 from hotwire.backend.link_symbols import code_digest
 from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir.ops import LoadConst, LoadGlobal
@@ -562,8 +561,3 @@ class ObjectOps:
             self.call("PyEval_RestoreThread", saved)
             still = b.load_atomic(breaker, "monotonic", 4, typ=I32)
             self.deopt_if(b.icmp_unsigned("!=", still, ir.Constant(I32, 0)), op)
-
-
-def is_immortal(obj):
-    """3.12 immortal objects (None, small ints, interned strings...) need no refcounting."""
-    return sys.getrefcount(obj) >= (1 << 32) - 1

@@ -57,6 +57,16 @@ def _lookup_offset_after_error(code, oparg):
     return as_int - 1
 
 
+def lookups_still_safe(code, osr_offsets):
+    """Whether, for this code object (at its address in this process), no jump into an OSR entry
+    would have the interpreter look for a handler of an error where one is (see the docstring): the
+    check plan_osr made in the process that compiled machine code loaded from the code cache."""
+    from hotwire.frontend.bytecode import decode
+    bc = decode(code)
+    return not any(ins.opname == "JUMP_BACKWARD" and ins.jump_target in osr_offsets
+                   and _covered(bc, _lookup_offset_after_error(code, ins.arg)) for ins in bc.instrs)
+
+
 def _reachable(block):
     seen, todo = set(), [block]
     while todo:

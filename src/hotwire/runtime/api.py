@@ -27,10 +27,11 @@ def _sync_from_env():
     return os.environ.get("HOTWIRE_SYNC", "") not in ("", "0")
 
 
-def enable(threshold=None):
+def enable(threshold=None, program=None):
     """Compile functions once they have been called `threshold` times (HOTWIRE_THRESHOLD, default
     1000; 0 compiles at the first call, which itself still runs in the interpreter). Compiling happens
-    on a background thread, or in line with HOTWIRE_SYNC=1."""
+    on a background thread, or in line with HOTWIRE_SYNC=1. `program`: the script being run (by
+    `hotwire run`), whose earlier runs' cached machine code is then prepared for at once."""
     if threshold is None:
         threshold = _threshold_from_env()
     if threshold < 0:
@@ -42,6 +43,10 @@ def enable(threshold=None):
         _exit_handler["registered"] = True
     if sync:
         load_compiler()
+    if program is not None:
+        from hotwire.runtime import code_cache
+        if code_cache.set_program(program) and not sync:
+            background.submit(install.prepare_linking)
     hotness.start(threshold)
 
 
@@ -103,6 +108,8 @@ def explain(func):
                          "was created before compilation or in another namespace and has not been "
                          "called since)")
         lines += ["  " + n for n in unit.notes]
+        if unit.uncacheable:
+            lines.append(f"  not stored in the code cache: {unit.uncacheable}")
         if unit.osr_address:
             lines.append("  on-stack replacement into the loops at line(s) " + ", ".join(
                 str(_stats.line_of(code, offset)) for offset in unit.osr_offsets)

@@ -20,7 +20,7 @@ import threading
 
 from hotwire.backend import namespace_records
 from hotwire.backend.engine import keep_forever
-from hotwire.backend.lower_objects import is_immortal
+from hotwire.backend.layout312 import is_immortal
 from hotwire.runtime import watchers
 
 _CELLS_PER_CHUNK = 512
@@ -156,6 +156,11 @@ def _on_function_event(event, func_address, new_address):
         return 0
     except BaseException:
         return 0
+
+
+def prepare():
+    """Install the watchers now (the first published unit would otherwise)."""
+    _ensure_watchers()
 
 
 def _ensure_watchers():

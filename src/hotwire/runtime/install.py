@@ -237,14 +237,36 @@ def _compile(func, code, arg_types, stop=None):
 
 
 def _compile_and_publish(func, code, arg_types, stop):
-    from hotwire.compiler import compile_code
-    from hotwire.runtime import globals_cache
-    unit = compile_code(code, func.__qualname__, arg_types, namespace=globals_cache.namespace_of(func),
-                        own_tool_mask=own_tool_mask(), stop=stop)
+    """The unit from the code cache, else compiled (and then stored in the cache)."""
+    from hotwire.runtime import code_cache, globals_cache
+    namespace = globals_cache.namespace_of(func)
+    cache_key = code_cache.key(code, func.__qualname__, arg_types) if code_cache.enabled() else None
+    unit = code_cache.load(code, cache_key, namespace[0]) if cache_key else None
+    if unit is None:
+        from hotwire.compiler import compile_code   # not imported while the cache has everything
+        unit = compile_code(code, func.__qualname__, arg_types, namespace=namespace,
+                            own_tool_mask=own_tool_mask(), stop=stop)
+        if cache_key:
+            code_cache.store(cache_key, unit)
+    code_cache.note_program()
     globals_cache.publish_entry(code, unit.entry_address)
     osr.publish(code, unit)
     units[code] = unit
     return unit
+
+
+def prepare_linking():
+    """A background job at start-up for a program whose earlier run had compiled code (see
+    code_cache.set_program): load LLVM, make the watchers and the JUMP callback, identify the machine,
+    while the program starts in the interpreter."""
+    from hotwire.backend import engine
+    from hotwire.runtime import code_cache, globals_cache
+    with _lock:
+        engine.load_llvm()
+        globals_cache.prepare()
+        osr.prepare()
+        if code_cache.enabled():
+            code_cache.machine_identity()
 
 
 def uninstall(func):

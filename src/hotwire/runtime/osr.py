@@ -25,14 +25,19 @@ def publish(code, unit):
     """Make the unit's OSR entry (if it has one) reachable from the JUMP callback."""
     if not unit.osr_address:
         return
+    prepare()
+    set_extra = ctypes.pythonapi.PyUnstable_Code_SetExtra
+    set_extra.argtypes = [ctypes.py_object, ctypes.c_ssize_t, ctypes.c_void_p]
+    set_extra(code, _index(), unit.osr_address)
+
+
+def prepare():
+    """Make the C-level JUMP callback and put it in place (once)."""
     from hotwire.runtime import hotness
     if _state["callback"] is None:
         from hotwire.backend import jump_callback
         _state["callback"] = jump_callback.make(_index(), hotness.on_jump)
         hotness.use_jump_callback(_state["callback"])
-    set_extra = ctypes.pythonapi.PyUnstable_Code_SetExtra
-    set_extra.argtypes = [ctypes.py_object, ctypes.c_ssize_t, ctypes.c_void_p]
-    set_extra(code, _index(), unit.osr_address)
 
 
 def jump_callback():

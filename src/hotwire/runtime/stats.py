@@ -17,12 +17,14 @@ the program did, the first thing to look at when compiled code is slower than ex
 """
 import os
 import sys
+import time
 import weakref
 
 _compiled = {}     # qualname/filename:line -> seconds
 _rejected = {}     # qualname -> reason
 _counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0,
-           "osr_compiled": 0, "osr_entries_retired": 0}
+           "osr_compiled": 0, "osr_entries_retired": 0, "first_unit_seconds": None}
+_STARTED = time.perf_counter()   # this module is imported when hotwire starts
 _live_sites = {}   # id(unit) -> (weakref, label, [(line, ctypes counter)]) while the unit lives
 _retired = {}      # (label, line) -> deopts taken by units that have died
 TOP_DEOPT_SITES = 10
@@ -35,6 +37,9 @@ def _label(code):
 def record_compile(code, seconds, on_main_thread, unit=None):
     label = _label(code)
     _compiled[label] = seconds
+    if _counts["first_unit_seconds"] is None:
+        # How soon compiled code exists: what a warm code cache shortens.
+        _counts["first_unit_seconds"] = time.perf_counter() - _STARTED
     _counts["compile_seconds_main_thread" if on_main_thread else "compile_seconds_background"] += seconds
     if unit is not None and unit.osr_address:
         _counts["osr_compiled"] += 1
@@ -104,12 +109,21 @@ def snapshot():
         "compile_seconds_main_thread": round(main, 6),
         "compile_seconds_background": round(background, 6),
         "osr_functions": _counts["osr_compiled"],
+        "first_compiled_seconds": _counts["first_unit_seconds"],
+        "code_cache": _code_cache_counts(),
         "osr_entries": _counts["osr_entries_retired"] + sum(
             entry[3].value for entry in list(_live_sites.values())),
         "rejected": len(_rejected),
         "compiled_functions": sorted(_compiled),
         "rejected_functions": dict(sorted(_rejected.items())),
     }
+
+
+def _code_cache_counts():
+    cache = sys.modules.get("hotwire.runtime.code_cache")   # imported by the first compile
+    if cache is None:
+        return {"hits": 0, "misses": 0, "stores": 0, "ignored_entries": 0}
+    return {k: v for k, v in cache.counts().items() if k in ("hits", "misses", "stores", "ignored_entries")}
 
 
 def format_report(snap):
@@ -120,6 +134,8 @@ def format_report(snap):
              f"{snap['compile_seconds_background'] * 1000:.1f} ms in the background)",
              f"  on-stack replacement: {snap['osr_entries']} entries into the loops of "
              f"{snap['osr_functions']} functions",
+             f"  code cache: {snap['code_cache']['hits']} hits, {snap['code_cache']['misses']} misses, "
+             f"{snap['code_cache']['stores']} stored, {snap['code_cache']['ignored_entries']} bad entries ignored",
              f"  guard failures (deopts to the interpreter): {snap['guard_failures']}"]
     for label, line, n in snap["guard_failure_sites"]:
         lines.append(f"    {label} line {line}: {n}")

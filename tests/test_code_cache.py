@@ -1,0 +1,145 @@
+"""The on-disk code cache (runtime/code_cache.py): a later process reuses the machine code, and no
+entry that is corrupt, truncated, foreign or stale is ever executed.
+
+Each scenario runs a small program under `python -m hotwire` (compiling in line, at the 50th call)
+with HOTWIRE_CACHE_DIR in the test's temporary directory, and reads the run's stats."""
+import json
+import os
+import stat
+import subprocess
+import sys
+
+PROGRAM = '''
+def add(a, b):
+    return a + b
+
+def main(n):
+    s = 0
+    for i in range(n):
+        s = add(s, i)
+    return s
+
+print(main(5000), add("x", "y"))
+'''
+EXPECTED = "12497500 xy\n"
+
+
+def run(tmp_path, source=PROGRAM, **env_extra):
+    script = tmp_path / "prog.py"
+    script.write_text(source)
+    stats_file = tmp_path / "stats.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOTWIRE")}
+    env.update(HOTWIRE_SYNC="1", HOTWIRE_THRESHOLD="50", HOTWIRE_ONLY=str(tmp_path),
+               HOTWIRE_CACHE_DIR=str(tmp_path / "cache"), HOTWIRE_STATS_FILE=str(stats_file))
+    env.update(env_extra)
+    proc = subprocess.run([sys.executable, "-m", "hotwire", str(script)], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout, json.loads(stats_file.read_text())
+
+
+def entries(tmp_path):
+    return sorted((tmp_path / "cache").glob("*.hwc"))
+
+
+def test_a_second_run_links_the_stored_machine_code(tmp_path):
+    out1, first = run(tmp_path)
+    out2, second = run(tmp_path)
+    assert out1 == out2 == EXPECTED
+    assert first["code_cache"] == {"hits": 0, "misses": 2, "stores": 2, "ignored_entries": 0}
+    assert second["code_cache"] == {"hits": 2, "misses": 0, "stores": 0, "ignored_entries": 0}
+    assert second["compiled"] == 2 and len(entries(tmp_path)) == 2
+
+
+def test_the_cache_is_private(tmp_path):
+    run(tmp_path)
+    assert stat.S_IMODE(os.stat(tmp_path / "cache").st_mode) == 0o700
+    assert all(stat.S_IMODE(os.stat(e).st_mode) == 0o600 for e in entries(tmp_path))
+
+
+def test_a_directory_others_can_write_is_not_used(tmp_path):
+    (tmp_path / "cache").mkdir(mode=0o700)
+    os.chmod(tmp_path / "cache", 0o777)
+    out, stats = run(tmp_path)
+    assert out == EXPECTED
+    assert entries(tmp_path) == [] and stats["code_cache"]["stores"] == 0
+
+
+def _damage_each_entry(tmp_path, damage):
+    run(tmp_path)
+    for entry in entries(tmp_path):
+        entry.write_bytes(damage(entry.read_bytes()))
+    out, stats = run(tmp_path)
+    assert out == EXPECTED
+    assert stats["code_cache"]["hits"] == 0 and stats["code_cache"]["ignored_entries"] == 2
+    assert stats["code_cache"]["stores"] == 2   # rebuilt
+    out, stats = run(tmp_path)
+    assert out == EXPECTED and stats["code_cache"]["hits"] == 2
+
+
+def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path):
+    def flip_a_byte_of_the_machine_code(data):
+        middle = len(data) - 200
+        return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
+    _damage_each_entry(tmp_path, flip_a_byte_of_the_machine_code)
+
+
+def test_a_truncated_entry_is_ignored_and_rebuilt(tmp_path):
+    _damage_each_entry(tmp_path, lambda data: data[:len(data) // 2])
+
+
+def test_a_foreign_entry_is_ignored(tmp_path):
+    """A valid entry under another key's name (copied, say, from another machine's cache)."""
+    run(tmp_path)
+    first, second = entries(tmp_path)
+    first_bytes, second_bytes = first.read_bytes(), second.read_bytes()
+    first.write_bytes(second_bytes)
+    second.write_bytes(first_bytes)
+    out, stats = run(tmp_path)
+    assert out == EXPECTED and stats["code_cache"]["ignored_entries"] == 2
+
+
+def test_a_changed_function_is_compiled_anew(tmp_path):
+    """add changed: its own key changes; main's key does not, but main's machine code has add's
+    frameless clone inlined, and the recipe that names add's code no longer matches its digest."""
+    run(tmp_path)
+    out, stats = run(tmp_path, PROGRAM.replace("return a + b", "return b + a"))
+    assert out == EXPECTED.replace("xy", "yx")
+    assert stats["code_cache"] == {"hits": 0, "misses": 2, "stores": 2, "ignored_entries": 0}
+    out, stats = run(tmp_path, PROGRAM.replace("s = add(s, i)", "s = add(i, s)"))
+    assert out == EXPECTED
+    assert stats["code_cache"] == {"hits": 1, "misses": 1, "stores": 1, "ignored_entries": 0}
+
+
+def test_switched_off(tmp_path):
+    out, stats = run(tmp_path, HOTWIRE_CACHE="0")
+    assert out == EXPECTED and entries(tmp_path) == []
+    assert stats["code_cache"] == {"hits": 0, "misses": 0, "stores": 0, "ignored_entries": 0}
+
+
+def test_cache_info_and_clear(tmp_path):
+    run(tmp_path)
+    env = dict(os.environ, HOTWIRE_CACHE_DIR=str(tmp_path / "cache"))
+    info = subprocess.run([sys.executable, "-m", "hotwire", "cache", "info"], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert info.returncode == 0
+    assert f"code cache: {tmp_path / 'cache'}\n  entries: 2," in info.stdout
+    clear = subprocess.run([sys.executable, "-m", "hotwire", "cache", "clear"], env=env, capture_output=True,
+                           text=True, timeout=60)
+    assert clear.returncode == 0 and clear.stdout == "removed 2 entries\n"
+    assert entries(tmp_path) == []
+
+
+def test_a_script_that_had_compiled_code_is_remembered(tmp_path):
+    """`hotwire run script.py` notes (a private marker per script) that the script's run compiled
+    something; its next run then prepares the linker at start-up. A script that compiles nothing
+    leaves no trace."""
+    run(tmp_path)
+    markers = list((tmp_path / "cache" / "programs").iterdir())
+    assert len(markers) == 1 and stat.S_IMODE(os.stat(markers[0]).st_mode) == 0o600
+    out, stats = run(tmp_path)
+    assert out == EXPECTED and stats["code_cache"]["hits"] == 2
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    out, stats = run(quiet, 'print("hello")\n')
+    assert out == "hello\n" and not (quiet / "cache" / "programs").exists()
