@@ -49,6 +49,9 @@ def test_a_second_run_links_the_stored_machine_code(tmp_path):
     assert first["code_cache"] == {"hits": 0, "misses": 2, "stores": 2, "ignored_entries": 0}
     assert second["code_cache"] == {"hits": 2, "misses": 0, "stores": 0, "ignored_entries": 0}
     assert second["compiled"] == 2 and len(entries(tmp_path)) == 2
+    # The linked units count what compiled units count: the loop entered by OSR, add's deopt on str.
+    assert second["osr_entries"] == first["osr_entries"] == 1
+    assert second["guard_failures"] == first["guard_failures"] == 1
 
 
 def test_the_cache_is_private(tmp_path):

@@ -238,11 +238,15 @@ def _link(code, header, object_code, namespace, start):
         return None
     addresses = engine.load_object(object_code, names, bindings)
     _state["loaded_tokens"].add(token)
-    deopt_counters = [(offset, owned.get(("deopt", i)) or ctypes.c_uint64(0))
+    def owned_or_new(role, make):
+        # (not `owned.get(role) or make()`: a ctypes counter holding 0 is false)
+        return owned[role] if role in owned else make()
+
+    deopt_counters = [(offset, owned_or_new(("deopt", i), ctypes.c_uint64))
                       for i, offset in enumerate(header["deopt_offsets"])]
-    osr_entries = owned.get(("osr_entries",)) or ctypes.c_uint64(0)
-    osr_deopts = owned.get(("osr_deopts",)) or ctypes.c_uint64(0)
-    table = owned.get(("namespace_table",)) or namespace_records.new_table()
+    osr_entries = owned_or_new(("osr_entries",), ctypes.c_uint64)
+    osr_deopts = owned_or_new(("osr_deopts",), ctypes.c_uint64)
+    table = owned_or_new(("namespace_table",), namespace_records.new_table)
     return CompiledUnit(
         addresses[names[0]], object_code, keepalive, header["ir_text"],
         header["notes"] + ["machine code from the code cache (runtime/code_cache.py)"],
