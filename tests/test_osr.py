@@ -98,3 +98,18 @@ def test_explain_names_the_entries_and_the_refusals(tmp_path):
     assert "on-stack replacement into the loops at line(s) 4: entered 1 times" in out
     assert "line 13: no on-stack replacement into this loop: an error at line 11 would go to an " \
         "exception handler" in out
+
+
+def test_the_loop_threshold_is_set_by_environment(tmp_path):
+    """HOTWIRE_LOOP_THRESHOLD: iterations before a loop is hot, apart from the call threshold."""
+    program = PROGRAMS_DIR / "sum_with_calls.py"
+    for loop_threshold, entries in (("300", 1), ("100000000", 0)):
+        env = _env(tmp_path, jit=True)
+        env.update(HOTWIRE_THRESHOLD="100000000", HOTWIRE_LOOP_THRESHOLD=loop_threshold)
+        proc = _run(["-m", "hotwire", program.name], env)
+        assert proc.returncode == 0 and proc.stdout == "1249975000 49999\n1249975000\n", proc.stderr
+        assert json.loads((tmp_path / "stats.json").read_text())["osr_entries"] == entries
+    env["HOTWIRE_LOOP_THRESHOLD"] = "soon"
+    proc = _run(["-m", "hotwire", program.name], env)
+    assert proc.returncode == 2
+    assert "HOTWIRE_LOOP_THRESHOLD must be a non-negative integer, not 'soon'" in proc.stderr

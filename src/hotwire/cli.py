@@ -51,9 +51,12 @@ The word `run` is optional: `{prog} script.py` is the same as `{prog} run script
 The program runs with HOTWIRE=1 (and HOTWIRE_THRESHOLD=N for --threshold) in its
 environment, so the Python 3.12 processes it starts have the JIT as well.
 Functions are compiled on a background thread; HOTWIRE_SYNC=1 compiles them in
-line. See the README for every HOTWIRE_* variable.
+line. A call running a hot loop (HOTWIRE_LOOP_THRESHOLD iterations) moves into
+compiled code. Machine code is kept in a per-user cache for later runs
+(HOTWIRE_CACHE=0: off). See the README for every HOTWIRE_* variable.
 
-`{prog} bench [options]` runs the benchmark harness instead (see `{prog} bench --help`).
+`{prog} bench [options]` runs the benchmark harness instead (see `{prog} bench --help`);
+`{prog} cache info` shows the code cache and `{prog} cache clear` empties it.
 """
 
 _FILE_INPUT = 257  # Py_file_input: parse a whole module
@@ -169,11 +172,14 @@ def _parse(args):
         target, position = args[position], position + 1
     if threshold is None and os.environ.get("HOTWIRE_THRESHOLD"):
         threshold = _threshold(os.environ["HOTWIRE_THRESHOLD"], "HOTWIRE_THRESHOLD")
+    if os.environ.get("HOTWIRE_LOOP_THRESHOLD"):
+        _threshold(os.environ["HOTWIRE_LOOP_THRESHOLD"], "HOTWIRE_LOOP_THRESHOLD")   # checked here, read by enable()
     return threshold, stats, mode, target, args[position:]
 
 
 def _threshold(text, source):
-    """The value of --threshold or HOTWIRE_THRESHOLD (named by `source`): an integer >= 0."""
+    """The value of --threshold, HOTWIRE_THRESHOLD or HOTWIRE_LOOP_THRESHOLD (named by `source`): an
+    integer >= 0."""
     try:
         value = int(text)
     except ValueError:

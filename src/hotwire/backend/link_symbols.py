@@ -12,15 +12,13 @@ process and makes the unit uncacheable; `uncacheable` says why.
 Recipes (tuples, JSON-serialisable):
   ("code",)                       the code object being compiled
   ("const", i, j...)              co_consts[i][j]...;  ("name", i) co_names[i];  ("varname", i) co_varnames[i]
-  ("builtin", name)               the interpreter's own builtins object `name` (as at start-up)
-  ("known", key)                  one of KNOWN: None, True, range_iterator...
+  ("known", key)                  one of KNOWN: None, True, int, str, range_iterator...
   ("small_int", v)                the shared int -5 <= v <= 256
   ("interp", offset)              this interpreter's PyInterpreterState + offset
   ("buffer", role, ...)           a ctypes object the unit owns (counters, tables, text): made anew
   ("global_code", name, digest)   the code of the function the namespace's global `name` holds, whose
                                   marshalled code has that sha256 (a callee whose clone is inlined)
 """
-import builtins
 import gc
 import hashlib
 import marshal
@@ -28,10 +26,20 @@ import types
 
 from llvmlite import ir
 
+def _stop_iteration():
+    try:
+        next(iter(()))
+    except BaseException as e:   # the interpreter's own class, whatever builtins.StopIteration is now
+        return type(e)
+
+
+# Objects found without looking a name up: a program may have rebound `builtins.str` by the time this
+# runs, and a recipe that followed the name would then bind compiled code to the impostor.
 KNOWN = {"None": None, "True": True, "False": False, "Ellipsis": ..., "NotImplemented": NotImplemented,
+         "empty_str": "", "int": type(0), "float": type(0.0), "str": type(""), "bool": type(True),
+         "list": type([]), "tuple": type(()), "dict": type({}), "StopIteration": _stop_iteration(),
          "range_iterator": type(iter(range(0))), "list_iterator": type(iter([])),
          "function": types.FunctionType, "gc.collect": gc.collect}
-_BUILTINS_AT_START = dict(vars(builtins))   # what the names meant before the program could rebind them
 
 
 def code_digest(code):
@@ -95,9 +103,6 @@ class Symbols:
                 return ("known", key)
         if type(obj) is int and -5 <= obj <= 256:
             return ("small_int", obj)
-        for name, value in _BUILTINS_AT_START.items():
-            if value is obj and not name.startswith("_"):
-                return ("builtin", name)
         return None
 
 
@@ -132,8 +137,6 @@ def resolve(recipe, code, namespace, interp, buffers):
         return id(KNOWN[args[0]]) if args[0] in KNOWN else None
     if kind == "small_int":
         return id(args[0]) if type(args[0]) is int and -5 <= args[0] <= 256 else None
-    if kind == "builtin":
-        return id(_BUILTINS_AT_START[args[0]]) if args[0] in _BUILTINS_AT_START else None
     if kind == "interp":
         return interp + args[0]
     if kind == "buffer":

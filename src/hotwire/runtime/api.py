@@ -10,16 +10,16 @@ DEFAULT_THRESHOLD = 1000
 _exit_handler = {"registered": False}
 
 
-def _threshold_from_env():
-    raw = os.environ.get("HOTWIRE_THRESHOLD")
+def _threshold_from_env(name="HOTWIRE_THRESHOLD", default=DEFAULT_THRESHOLD):
+    raw = os.environ.get(name)
     if raw is None or raw == "":
-        return DEFAULT_THRESHOLD
+        return default
     try:
         value = int(raw)
     except ValueError:
-        raise ValueError(f"HOTWIRE_THRESHOLD must be a non-negative integer, not {raw!r}") from None
+        raise ValueError(f"{name} must be a non-negative integer, not {raw!r}") from None
     if value < 0:
-        raise ValueError(f"HOTWIRE_THRESHOLD must be a non-negative integer, not {raw!r}")
+        raise ValueError(f"{name} must be a non-negative integer, not {raw!r}")
     return value
 
 
@@ -36,6 +36,8 @@ def enable(threshold=None, program=None):
         threshold = _threshold_from_env()
     if threshold < 0:
         raise ValueError("threshold must be >= 0")
+    # Loop iterations before a loop is hot: HOTWIRE_LOOP_THRESHOLD, default 10 per call of the threshold.
+    loop_threshold = _threshold_from_env("HOTWIRE_LOOP_THRESHOLD", None)
     sync = _sync_from_env()
     install.set_sync(sync)
     if not _exit_handler["registered"]:
@@ -47,7 +49,7 @@ def enable(threshold=None, program=None):
         from hotwire.runtime import code_cache
         if code_cache.set_program(program) and not sync:
             background.submit(install.prepare_linking)
-    hotness.start(threshold)
+    hotness.start(threshold, loop_threshold)
 
 
 def load_compiler():

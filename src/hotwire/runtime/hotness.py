@@ -44,7 +44,7 @@ _OWN_DIRS = tuple(os.path.dirname(p) for p in (
 HEADROOM = 50
 COMPILE_HEADROOM = 100   # the compiler itself needs about 30 frames (measured: 18 for compile_code)
 
-_state = {"threshold": 10, "active": False, "only": (), "set_aside": False}
+_state = {"threshold": 10, "loop_threshold": 100, "active": False, "only": (), "set_aside": False}
 _counts = install.ByIdentity()       # code -> [calls seen]
 _loop_counts = install.ByIdentity()  # code -> [backward jumps seen]
 _requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
@@ -180,7 +180,7 @@ def on_jump(code, offset, destination):
             return _DISABLE
         _loop_counts[code] = counter = [0]
     counter[0] += 1
-    hot = LOOP_ITERATIONS_PER_CALL * max(_state["threshold"], 1)
+    hot = max(_state["loop_threshold"], 1)
     if counter[0] < hot:
         return None
     if counter[0] > hot:
@@ -211,8 +211,12 @@ def request(code):
         sys.monitoring.restart_events()
 
 
-def start(threshold):
+def start(threshold, loop_threshold=None):
+    """Count calls and loop iterations: `threshold` calls, or `loop_threshold` iterations (default
+    LOOP_ITERATIONS_PER_CALL per call of the threshold), make code hot."""
     _state["threshold"] = threshold
+    _state["loop_threshold"] = loop_threshold if loop_threshold is not None else \
+        LOOP_ITERATIONS_PER_CALL * max(threshold, 1)
     _state["only"] = _only_paths()
     if _state["active"]:
         return
