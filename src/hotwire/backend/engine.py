@@ -100,6 +100,11 @@ def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
         return _link(engine, object_code, symbol_names, bindings), object_code
 
 
+def symbol_bound(name):
+    """Whether `name` was bound by a link in this process (compile_module, load_object)."""
+    return _llvm().address_of_symbol(name) is not None
+
+
 def load_object(object_code, symbol_names, bindings):
     """Link object code made by compile_module (in this process or another: runtime/code_cache.py)
     with its symbols bound to this process's addresses; {symbol: address}."""

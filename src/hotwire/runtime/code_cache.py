@@ -40,8 +40,7 @@ _LENGTH_SIZE = 8   # a little-endian u64
 _DIGEST_SIZE = 32
 
 _counts = {"hits": 0, "misses": 0, "stores": 0, "ignored_entries": 0}
-_state = {"refusal": None, "checked": False, "machine": None, "program": None, "program_noted": False,
-          "loaded_tokens": set()}   # entry names of the units whose machine code this process has
+_state = {"refusal": None, "checked": False, "machine": None, "program": None, "program_noted": False}
 
 
 def directory():
@@ -122,9 +121,6 @@ def store(cache_key, unit):
     """Write the unit's entry (nothing if it is not cacheable or the cache is off)."""
     if unit.uncacheable is not None or not enabled():
         return
-    # Its symbols are defined in this process now: linking the entry here again would define them
-    # twice, and the JIT would resolve the names to this unit's code (bound to its own objects).
-    _state["loaded_tokens"].add(unit.entry_names[0])
     import hashlib
     import json
     import tempfile
@@ -209,11 +205,13 @@ def _link(code, header, object_code, namespace, start):
     from hotwire.compiled_unit import CompiledUnit
     from hotwire.backend.osr_entry import lookups_still_safe
     names = header["entries"]
-    token = names[0]
-    if not lookups_still_safe(code, header["osr_offsets"]):
+    if not lookups_still_safe(code, header["osr_offsets"]) or not header["symbols"]:
         return None
-    if token in _state["loaded_tokens"]:
-        return None   # its symbols are defined in this process already (see store)
+    if engine.symbol_bound(header["symbols"][0][0]):
+        # This machine code is linked in this process already (compiled here, or loaded for an
+        # equal code object): linking it again would define its functions twice, and the JIT would
+        # resolve their names to the first copy, bound to the other unit's objects.
+        return None
     owned = {}
     keepalive = []
 
@@ -237,7 +235,6 @@ def _link(code, header, object_code, namespace, start):
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     addresses = engine.load_object(object_code, names, bindings)
-    _state["loaded_tokens"].add(token)
     def owned_or_new(role, make):
         # (not `owned.get(role) or make()`: a ctypes counter holding 0 is false)
         return owned[role] if role in owned else make()
