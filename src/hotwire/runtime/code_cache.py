@@ -235,6 +235,7 @@ def _link(code, header, object_code, namespace, start):
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     addresses = engine.load_object(object_code, names, bindings)
+
     def owned_or_new(role, make):
         # (not `owned.get(role) or make()`: a ctypes counter holding 0 is false)
         return owned[role] if role in owned else make()
