@@ -74,12 +74,8 @@ def _check_directory(path):
     return None
 
 
-def refusal():
-    return _state["refusal"]
-
-
 def counts():
-    return dict(_counts, directory=directory(), refusal=_state["refusal"])
+    return dict(_counts)
 
 
 # ---- the key -----------------------------------------------------------------------------------------

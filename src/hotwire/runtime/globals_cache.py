@@ -21,7 +21,7 @@ import threading
 from hotwire.backend import namespace_records
 from hotwire.backend.engine import keep_forever
 from hotwire.backend.layout312 import is_immortal
-from hotwire.runtime import watchers
+from hotwire.runtime import code_extra, watchers
 
 _CELLS_PER_CHUNK = 512
 _DICT_EVENTS = {0: "added", 1: "modified", 2: "deleted", 3: "cloned", 4: "cleared", 5: "deallocated"}
@@ -158,18 +158,12 @@ def _on_function_event(event, func_address, new_address):
         return 0
 
 
-def prepare():
-    """Install the watchers now (the first published unit would otherwise)."""
-    _ensure_watchers()
-
-
-def _ensure_watchers():
+def ensure_watchers():
+    """Install the dict and function watchers (once): the first published unit does, or
+    install.prepare_linking before anything is hot."""
     if _State.watcher_id is not None:
         return
-    get_index = ctypes.pythonapi.PyUnstable_Eval_RequestCodeExtraIndex
-    get_index.argtypes = [ctypes.c_void_p]
-    get_index.restype = ctypes.c_ssize_t
-    _State.extra_index = get_index(None)
+    _State.extra_index = code_extra.new_slot()
     dict_cb, func_cb = watchers.compile_filters(_on_dict_event, _on_function_event, _State.extra_index)
     _State.watcher_id = _add_dict_watcher(dict_cb)
     _State.func_watcher_id = _add_func_watcher(func_cb)
@@ -192,10 +186,8 @@ def clear_watchers():
 
 def publish_entry(code, entry_address):
     """Record compiled code on its code object, so functions created from it later get it at once."""
-    _ensure_watchers()
-    set_extra = ctypes.pythonapi.PyUnstable_Code_SetExtra
-    set_extra.argtypes = [ctypes.py_object, ctypes.c_ssize_t, ctypes.c_void_p]
-    set_extra(code, _State.extra_index, entry_address)
+    ensure_watchers()
+    code_extra.store(code, _State.extra_index, entry_address)
 
 
 def namespace_of(func):
@@ -250,7 +242,7 @@ def add_namespace(unit, func):
         globals_, builtins_ = namespace_of(func)
     except Exception:
         return False
-    _ensure_watchers()
+    ensure_watchers()
     with _lock:
         for d in (globals_, builtins_):
             _watch(_State.watcher_id, d)   # their deallocation must free the record

@@ -59,9 +59,8 @@ class ByIdentity:
     objects (the same source compiled twice) are different things to compiled code, which embeds the
     object's address. Entries go when their code object dies."""
 
-    def __init__(self, on_death=None):
+    def __init__(self):
         self._items = {}
-        self._on_death = on_death
 
     def get(self, code, default=None):
         item = self._items.get(id(code))
@@ -77,12 +76,7 @@ class ByIdentity:
             # An update (the hotness counters do one per call): keep the weak reference.
             self._items[key] = (item[0], value)
             return
-        self._items[key] = (weakref.ref(code, lambda _, key=key: self._died(key)), value)
-
-    def _died(self, key):
-        item = self._items.pop(key, None)
-        if item is not None and self._on_death is not None:
-            self._on_death(item[1])
+        self._items[key] = (weakref.ref(code, lambda _, key=key: self._items.pop(key, None)), value)
 
     def discard(self, code):
         item = self._items.get(id(code))
@@ -263,7 +257,7 @@ def prepare_linking():
     from hotwire.runtime import code_cache, globals_cache
     with _lock:
         engine.load_llvm()
-        globals_cache.prepare()
+        globals_cache.ensure_watchers()
         osr.prepare()
         if code_cache.enabled():
             code_cache.machine_identity()

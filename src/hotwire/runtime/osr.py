@@ -6,18 +6,16 @@ whole story. The callback is made when the first unit with an OSR entry is compi
 which is loaded only then); from then on it is the JUMP callback, and it calls the Python counting
 callback (hotness.on_jump) itself for jumps that do not enter compiled code.
 """
-import ctypes
 import sys
+
+from hotwire.runtime import code_extra
 
 _state = {"index": None, "callback": None}
 
 
 def _index():
     if _state["index"] is None:
-        request = ctypes.pythonapi.PyUnstable_Eval_RequestCodeExtraIndex
-        request.argtypes = [ctypes.c_void_p]
-        request.restype = ctypes.c_ssize_t
-        _state["index"] = request(None)
+        _state["index"] = code_extra.new_slot()
     return _state["index"]
 
 
@@ -26,9 +24,7 @@ def publish(code, unit):
     if not unit.osr_address:
         return
     prepare()
-    set_extra = ctypes.pythonapi.PyUnstable_Code_SetExtra
-    set_extra.argtypes = [ctypes.py_object, ctypes.c_ssize_t, ctypes.c_void_p]
-    set_extra(code, _index(), unit.osr_address)
+    code_extra.store(code, _index(), unit.osr_address)
 
 
 def prepare():
@@ -38,11 +34,6 @@ def prepare():
         from hotwire.backend import jump_callback
         _state["callback"] = jump_callback.make(_index(), hotness.on_jump)
         hotness.use_jump_callback(_state["callback"])
-
-
-def jump_callback():
-    """The C-level JUMP callback once made, else None."""
-    return _state["callback"]
 
 
 def resume_counting():
