@@ -9,7 +9,7 @@ import stat
 import subprocess
 import sys
 
-PROGRAM = '''
+FUNCTIONS = '''
 def add(a, b):
     return a + b
 
@@ -18,7 +18,8 @@ def main(n):
     for i in range(n):
         s = add(s, i)
     return s
-
+'''
+PROGRAM = FUNCTIONS + '''
 print(main(5000), add("x", "y"))
 '''
 EXPECTED = "12497500 xy\n"
@@ -39,7 +40,8 @@ def run(tmp_path, source=PROGRAM, **env_extra):
 
 
 def entries(tmp_path):
-    return sorted((tmp_path / "cache").glob("*.hwc"))
+    """The compiled units' entries (not the helpers': the JUMP callback's and the watchers')."""
+    return sorted(e for e in (tmp_path / "cache").glob("*.hwc") if not e.name.startswith("support-"))
 
 
 def test_a_second_run_links_the_stored_machine_code(tmp_path):
@@ -126,10 +128,11 @@ def test_cache_info_and_clear(tmp_path):
     info = subprocess.run([sys.executable, "-m", "hotwire", "cache", "info"], env=env, capture_output=True,
                           text=True, timeout=60)
     assert info.returncode == 0
-    assert f"code cache: {tmp_path / 'cache'}\n  entries: 2," in info.stdout
+    assert (f"code cache: {tmp_path / 'cache'}\n  entries: 2 compiled functions and 2 helpers,"
+            in info.stdout)
     clear = subprocess.run([sys.executable, "-m", "hotwire", "cache", "clear"], env=env, capture_output=True,
                            text=True, timeout=60)
-    assert clear.returncode == 0 and clear.stdout == "removed 2 entries\n"
+    assert clear.returncode == 0 and clear.stdout == "removed 4 entries\n"
     assert entries(tmp_path) == []
 
 
@@ -146,3 +149,32 @@ def test_a_script_that_had_compiled_code_is_remembered(tmp_path):
     quiet.mkdir()
     out, stats = run(quiet, 'print("hello")\n')
     assert out == "hello\n" and not (quiet / "cache" / "programs").exists()
+
+
+WARM_PROGRAM = '''
+import sys, time
+import hotwire
+''' + FUNCTIONS + '''
+main(2000)
+linked_at_once = hotwire.is_compiled(add) and hotwire.is_compiled(main)
+deadline = time.monotonic() + 60   # a cold run waits for the background compiler
+while not (hotwire.is_compiled(add) and hotwire.is_compiled(main)) and time.monotonic() < deadline:
+    time.sleep(0.01)
+print(main(5000), linked_at_once, "llvmlite" in sys.modules, "hotwire.compiler" in sys.modules)
+'''
+
+
+def test_a_warm_run_links_in_line_without_llvm(tmp_path):
+    """A later run of a script finds all its machine code, and the helpers', in the cache: each hot
+    function is linked right in its hotness callback, and neither LLVM nor the compiler is loaded.
+    (The second run may still compile main: with add compiled from its 50th call on, main's call
+    instruction is quickened differently from the first run, whose add was compiled later.)"""
+    script = tmp_path / "warm.py"
+    script.write_text(WARM_PROGRAM)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOTWIRE")}
+    env.update(HOTWIRE_THRESHOLD="50", HOTWIRE_ONLY=str(tmp_path), HOTWIRE_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-m", "hotwire", "run", str(script)], env=env,
+                           capture_output=True, text=True, timeout=120) for _ in range(3)]
+    assert [r.returncode for r in runs] == [0, 0, 0], runs[-1].stderr
+    assert runs[0].stdout == "12497500 False True True\n"
+    assert runs[2].stdout == "12497500 True False False\n"

@@ -1,11 +1,9 @@
 """The CPython C-API functions compiled code calls, declared once with their LLVM signatures.
 
 Type letters: p = pointer (PyObject* and friends), i = int (i32), l = Py_ssize_t/long (i64),
-d = double, v = void. Addresses come from the running interpreter (ctypes.pythonapi) and are registered
-with LLVM by name, so the generated IR reads like C that calls the API.
+d = double, v = void. The object code calls them by name, so the generated IR reads like C that calls
+the API; backend/object_loader.py finds their addresses in the running interpreter when it links.
 """
-import ctypes
-
 from llvmlite import ir
 
 PTR = ir.PointerType()
@@ -54,17 +52,3 @@ SIGNATURES = {
 def function_type(name):
     sig = SIGNATURES[name]
     return ir.FunctionType(_LETTERS[sig[0]], [_LETTERS[c] for c in sig[1:]])
-
-
-def address(name):
-    return ctypes.cast(getattr(ctypes.pythonapi, name), ctypes.c_void_p).value
-
-
-_interpreter_state = ctypes.pythonapi.PyInterpreterState_Get
-_interpreter_state.restype = ctypes.c_void_p
-
-
-def interpreter_state():
-    """This interpreter's PyInterpreterState address: code objects, hence compiled units, belong to
-    one interpreter, so compiled code may embed the addresses of its fields."""
-    return _interpreter_state()

@@ -1,10 +1,12 @@
-"""The LLVM JIT engines of the process: load llvmlite lazily, optimise modules, make object code and
-link it in, with its external symbols bound to this process's addresses (backend/link_symbols.py).
-The object code of a unit is what the code cache stores (runtime/code_cache.py): `load_object` links
-object code made by an earlier process. A module's IR is freed once its object code exists.
+"""LLVM, loaded lazily: optimise a module and make its object code, which backend/object_loader.py
+links into this process with its external symbols bound to this process's addresses
+(backend/link_symbols.py). The object code of a unit is what the code cache stores
+(runtime/code_cache.py), and a cache hit is linked by the same loader without LLVM. A module's IR is
+freed once its object code exists.
 
 LLVM is loaded by the first compile, on the background worker, or by api.load_compiler() before anything
-compiles in line (see there for why not later).
+compiles in line (see there for why not later). `lock` is held during all LLVM work: the process
+must not exit while another thread is inside LLVM (runtime/background.py).
 Every module is verified (`module.verify()`) before it is optimised; HOTWIRE_DUMP_LLVM=1 and
 HOTWIRE_DUMP_ASM=1 print the LLVM IR and the machine code of each compiled function.
 """
@@ -13,11 +15,10 @@ import os
 import sys
 import threading
 
-from hotwire.backend import capi
+from hotwire.backend import object_loader
 
-_lock = threading.Lock()
-_engines = {}          # codegen level -> MCJIT engine
-_target_machines = {}
+lock = threading.Lock()
+_target_machines = {}   # codegen level -> TargetMachine
 
 # Above this many lines of LLVM IR, instruction selection and register allocation at -O2 take seconds
 # (measured: 2.9 s for re._parser._parse, 18k lines); FastISel (-O0) takes 0.1 s. Big functions are
@@ -33,33 +34,29 @@ def _llvm():
 
 
 def load_llvm():
-    """Import llvmlite's binding and create the default engine."""
-    _get_engine()
+    """Import llvmlite's binding and make the default target machine."""
+    _target_machine()
 
 
-def _get_engine(codegen_level=2):
-    engine = _engines.get(codegen_level)
-    if engine is None:
+def _target_machine(codegen_level=2):
+    tm = _target_machines.get(codegen_level)
+    if tm is None:
         llvm = _llvm()
-        if not _engines:
+        if not _target_machines:
             llvm.initialize_native_target()
             llvm.initialize_native_asmprinter()
-            for name in capi.SIGNATURES:
-                llvm.add_symbol(name, capi.address(name))
         target = llvm.Target.from_default_triple()
         tm = target.create_target_machine(opt=codegen_level, codemodel="large", jit=True)
-        engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm)
-        keep_forever(engine)
         keep_forever(tm)
-        _engines[codegen_level] = engine
         _target_machines[codegen_level] = tm
-    return engine
+    return tm
 
 
 def keep_forever(obj):
     """Machine code must outlive every function object that may still call it, including calls made
-    while the interpreter shuts down (atexit handlers, __del__ methods, module teardown). An extra
-    reference that is never released keeps llvmlite from freeing the engine and its code."""
+    while the interpreter shuts down (atexit handlers, __del__ methods, module teardown), and so must
+    the objects it reads (ctypes buffers, callbacks). An extra reference that is never released keeps
+    them alive."""
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 
@@ -72,18 +69,23 @@ def _optimise(module, speed_level, tm):
 
 
 def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
-    """Compile an llvmlite.ir.Module; return ({symbol: address} for the requested functions, the
-    object code). speed_level 2 for code with loops (where time goes), 1 for
+    """Compile an llvmlite.ir.Module and link it; return ({symbol: address} for the requested
+    functions, the object code). speed_level 2 for code with loops (where time goes), 1 for
     straight-line code (compiles faster). `bindings`: (name, address) of the module's external
     symbols (backend/link_symbols.py)."""
+    object_code = emit_object(ir_module, speed_level)
+    return object_loader.load(object_code, symbol_names, dict(bindings)), object_code
+
+
+def emit_object(ir_module, speed_level=2):
+    """The object code of an llvmlite.ir.Module, optimised (see compile_module)."""
     llvm = _llvm()
-    with _lock:
+    with lock:
         text = str(ir_module)
         big = text.count("\n") > (BIG_LOOP_FUNCTION_LINES if speed_level == 2 else BIG_FUNCTION_LINES)
         codegen_level = 0 if big else 2
         speed_level = 0 if big else speed_level
-        engine = _get_engine(codegen_level)
-        tm = _target_machines[codegen_level]
+        tm = _target_machine(codegen_level)
         if os.environ.get("HOTWIRE_DUMP_LLVM"):
             sys.stderr.write(text + "\n")
         mod = llvm.parse_assembly(text)
@@ -97,25 +99,4 @@ def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
             sys.stderr.write(tm.emit_assembly(mod) + "\n")
         object_code = tm.emit_object(mod)
         mod.close()   # the machine code is all that is kept; its IR goes now
-        return _link(engine, object_code, symbol_names, bindings), object_code
-
-
-def symbol_bound(name):
-    """Whether `name` was bound by a link in this process (compile_module, load_object)."""
-    return _llvm().address_of_symbol(name) is not None
-
-
-def load_object(object_code, symbol_names, bindings):
-    """Link object code made by compile_module (in this process or another: runtime/code_cache.py)
-    with its symbols bound to this process's addresses; {symbol: address}."""
-    with _lock:
-        return _link(_get_engine(), object_code, symbol_names, bindings)
-
-
-def _link(engine, object_code, symbol_names, bindings):
-    llvm = _llvm()
-    for name, address in bindings:
-        llvm.add_symbol(name, address)
-    engine.add_object_file(llvm.ObjectFileRef.from_data(object_code))
-    engine.finalize_object()
-    return {name: engine.get_function_address(name) for name in symbol_names}
+        return object_code

@@ -15,31 +15,34 @@ frame, and can return NULL with the program's exception. So this callback:
     put back before returning to the interpreter;
   - otherwise (no entry, or the entry refuses) calls the Python callback, which counts loop
     iterations for hotness (runtime/hotness.py), and returns what it returns (DISABLE included).
+
+What differs between processes is an external symbol (the co_extra slot's index is read from a cell):
+the object code is the same everywhere, so the code cache keeps it and a later process links it
+without LLVM (runtime/osr.py makes the callable). So this module imports LLVM only to emit it.
 """
-import ctypes
-
-from llvmlite import ir
-
-from hotwire.backend import capi
-from hotwire.backend.capi import I8, I32, I64, PTR
-from hotwire.backend.engine import compile_module, keep_forever
 from hotwire.backend.layout312 import off
 
-_METH_FASTCALL = 0x0080
+NAME = "hotwire_jump"
+# The symbols a process binds: a Py_ssize_t holding the co_extra index of OSR entries, the Python
+# callback, None.
+OSR_INDEX_CELL, PYTHON_CALLBACK, NONE = "hw_jump_osr_index", "hw_jump_python_callback", "hw_jump_none"
 
 
-class _MethodDef(ctypes.Structure):
-    _fields_ = [("ml_name", ctypes.c_char_p), ("ml_meth", ctypes.c_void_p), ("ml_flags", ctypes.c_int),
-                ("ml_doc", ctypes.c_char_p)]
+def emit_object():
+    """The callback's object code (LLVM)."""
+    from llvmlite import ir
+    from hotwire.backend.engine import emit_object as emit
+    module = ir.Module("hotwire_jump_callback")
+    _emit(module)
+    return emit(module)
 
 
-_new_cfunction = ctypes.pythonapi.PyCFunction_NewEx
-_new_cfunction.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
-_new_cfunction.restype = ctypes.py_object
-
-
-def _emit(module, osr_index, python_callback):
-    fn = ir.Function(module, ir.FunctionType(PTR, [PTR, PTR, I64]), "hotwire_jump")
+def _emit(module):
+    from llvmlite import ir
+    from hotwire.backend import capi
+    from hotwire.backend.capi import I8, I32, I64, PTR
+    from hotwire.backend.link_symbols import external
+    fn = ir.Function(module, ir.FunctionType(PTR, [PTR, PTR, I64]), NAME)
     _self, args, nargs = fn.args
     b = ir.IRBuilder(fn.append_basic_block("entry"))
 
@@ -52,7 +55,8 @@ def _emit(module, osr_index, python_callback):
     code = b.load(args, typ=PTR)
     slot = b.alloca(PTR)
     b.store(ir.Constant(PTR, None), slot)
-    b.call(api("PyUnstable_Code_GetExtra"), [code, ir.Constant(I64, osr_index), slot])
+    osr_index = b.load(external(module, OSR_INDEX_CELL), typ=I64)
+    b.call(api("PyUnstable_Code_GetExtra"), [code, osr_index, slot])
     entry = b.load(slot, typ=PTR)
     python = fn.append_basic_block("python")
     has_entry = fn.append_basic_block("has_entry")
@@ -81,25 +85,7 @@ def _emit(module, osr_index, python_callback):
     b.position_at_end(raised)
     b.ret(ir.Constant(PTR, None))
     b.position_at_end(ran)
-    b.ret(ir.Constant(I64, id(None)).inttoptr(PTR))
+    b.ret(external(module, NONE))
     b.position_at_end(python)
-    callback = ir.Constant(I64, id(python_callback)).inttoptr(PTR)
+    callback = external(module, PYTHON_CALLBACK)
     b.ret(b.call(api("PyObject_Vectorcall"), [callback, args, nargs, ir.Constant(PTR, None)]))
-    return fn.name
-
-
-def make(osr_index, python_callback):
-    """The callback: a builtin function object, kept (with its method definition and the Python
-    callback it falls back to) for the life of the process."""
-    module = ir.Module("hotwire_jump_callback")
-    name = _emit(module, osr_index, python_callback)
-    addresses, _ = compile_module(module, [name])
-    definition = _MethodDef(b"hotwire_jump", addresses[name], _METH_FASTCALL, None)
-    keep_forever(python_callback)
-    callback = _new_cfunction(ctypes.addressof(definition), None, None)
-    keep_forever(callback)
-    _keep.append(definition)
-    return callback
-
-
-_keep = []   # the method definition must outlive the function object that points at it

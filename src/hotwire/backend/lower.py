@@ -13,7 +13,7 @@ import weakref
 from llvmlite import ir
 
 from hotwire.backend import capi
-from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR, interpreter_state
+from hotwire.backend.capi import F64, I1, I8, I32, I64, PTR
 from hotwire.backend.frame_abi import FrameABI
 from hotwire.backend.lower_attr_caches import AttrCaches
 from hotwire.backend.lower_control import ControlOps
@@ -24,6 +24,7 @@ from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.osr_entry import OSREntry
 from hotwire.backend import namespace_records
 from hotwire.backend.link_symbols import Symbols
+from hotwire.backend.symbol_recipes import interpreter_state
 from hotwire.backend.pure_clone import PureClone
 from hotwire.ir import ops as irops
 from hotwire.passes.manager import disabled_passes

@@ -10,7 +10,7 @@ from llvmlite import ir
 from hotwire.backend import namespace_records
 from hotwire.backend.capi import F64, I8, I32, I64, PTR
 from hotwire.backend.layout312 import PY_VECTORCALL_ARGUMENTS_OFFSET, is_immortal
-from hotwire.backend.link_symbols import code_digest
+from hotwire.backend.symbol_recipes import code_digest
 from hotwire.backend.scheduled_gc import emit_run_scheduled_gc
 from hotwire.ir.ops import LoadConst, LoadGlobal
 

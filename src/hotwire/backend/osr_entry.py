@@ -22,49 +22,20 @@ no new interpreter is started: the exit sets the stack and `prev_instr` and retu
     3.12's inlined comprehensions, have them). And where the lookup happens matters: 3.12.1's
     `INSTRUMENTED_JUMP` (Python/ceval_macros.h) computes the offset from `next_instr` after setting
     it to NULL, so the offset is a function of the code object's address and the jump's oparg
-    (`_lookup_offset_after_error`); 3.13 uses the destination. Both must be outside every handler's
+    (`lookup_offset_after_error`); 3.13 uses the destination. Both must be outside every handler's
     range, or the loop is not entered.
 
 An OSR run that deopts counts towards OSR_DEOPT_LIMIT: past it, the unit's OSR entry refuses, so a
 guard that keeps failing does not make each iteration bounce between the interpreter and compiled code.
 """
-import ctypes
-
 from llvmlite import ir
 
 from hotwire.backend.capi import I32, I64, PTR
 from hotwire.backend.layout312 import off
+from hotwire.frontend.handler_lookup import CODEUNIT, covered, handler_ranges, lookup_offset_after_error
 from hotwire.ir import ops as irops
 
 OSR_DEOPT_LIMIT = 100
-CODEUNIT = 2
-
-
-def _covered(bc, unit_offset):
-    """Whether an exception handler covers the instruction at `unit_offset` (in code units)."""
-    return any(e.start // CODEUNIT <= unit_offset < e.end // CODEUNIT for e in bc.exception_table)
-
-
-def _lookup_offset_after_error(code, oparg):
-    """The offset (code units) at which 3.12.1's interpreter looks for a handler when the JUMP
-    callback of a JUMP_BACKWARD with this oparg fails: `INSTR_OFFSET() - 1` with `next_instr` set to
-    `(_Py_CODEUNIT *)NULL - oparg + 1`, the pointer difference cast to int, as the C code computes."""
-    first = id(code) + off("PyCodeObject.co_code_adaptive")
-    difference = (CODEUNIT * (1 - oparg) - first) % (1 << 64)
-    if difference >= 1 << 63:
-        difference -= 1 << 64
-    as_int = ((difference // CODEUNIT + (1 << 31)) % (1 << 32)) - (1 << 31)
-    return as_int - 1
-
-
-def lookups_still_safe(code, osr_offsets):
-    """Whether, for this code object (at its address in this process), no jump into an OSR entry
-    would have the interpreter look for a handler of an error where one is (see the docstring): the
-    check plan_osr made in the process that compiled machine code loaded from the code cache."""
-    from hotwire.frontend.bytecode import decode
-    bc = decode(code)
-    return not any(ins.opname == "JUMP_BACKWARD" and ins.jump_target in osr_offsets
-                   and _covered(bc, _lookup_offset_after_error(code, ins.arg)) for ins in bc.instrs)
 
 
 def _reachable(block):
@@ -88,11 +59,12 @@ class OSREntry:
         bc = self.irfn.bytecode
         by_offset = {blk.offset: blk for blk in self.irfn.blocks}
         headers, refused = {}, set()
+        ranges = handler_ranges(self.code)
         for ins in bc.instrs:
             if ins.opname != "JUMP_BACKWARD":
                 continue
             header = by_offset.get(bc.at(ins.jump_target).offset)
-            reason = self._osr_refusal(bc, header, ins)
+            reason = self._osr_refusal(ranges, header, ins)
             if reason is None and ins.jump_target not in refused:
                 headers[ins.jump_target] = header
             else:
@@ -102,21 +74,21 @@ class OSREntry:
                 self.irfn.notes.append(f"line {ins.line}: no on-stack replacement into this loop: {reason}")
         return headers
 
-    def _osr_refusal(self, bc, header, jump):
+    def _osr_refusal(self, ranges, header, jump):
         if header is None:
             return "its header is not compiled"
         if header.offset == 0:
             return "its header is the first instruction"
         if any(p.type != irops.OBJ for p in header.params):
             return "a value on the stack at its header is unboxed"
-        if _covered(bc, _lookup_offset_after_error(self.code, jump.arg)):
+        if covered(ranges, lookup_offset_after_error(self.code, jump.arg)):
             return ("this interpreter would look for the handler of an error at an offset that one "
                     "covers (see backend/osr_entry.py)")
-        if _covered(bc, header.offset // CODEUNIT):
+        if covered(ranges, header.offset // CODEUNIT):
             return "it is inside a try, with or comprehension block (an exception handler)"
         for blk in _reachable(header):
             for op in blk.ops:
-                if op.error_state is not None and _covered(bc, op.error_state.offset // CODEUNIT):
+                if op.error_state is not None and covered(ranges, op.error_state.offset // CODEUNIT):
                     return (f"an error at line {op.line} would go to an exception handler, which an "
                             f"OSR run cannot reach")
         return None

@@ -48,7 +48,7 @@ def enable(threshold=None, program=None):
     if program is not None:
         from hotwire.runtime import code_cache
         if code_cache.set_program(program) and not sync:
-            background.submit(install.prepare_linking)
+            install.prepare_in_line()
     hotness.start(threshold, loop_threshold)
 
 

@@ -8,15 +8,18 @@ process) are not stored; explain() says why.
 
 The key is a sha256 of everything the machine code depends on: the code object (marshal: bytecode,
 constants, names, file, lines), its qualified name, the type feedback the compiler read (the
-quickened instruction names, the argument types), the hotwire version and cache format, the
-CPython build (version string, SOABI) and the struct layouts hotwire relies on, the CPU LLVM
-compiled for (name and features), and the settings that change what is compiled (HOTWIRE_PASSES,
-HOTWIRE_DEBUG). A change of any of them is another key. A callee whose frameless clone was inlined is
-checked at load time (its code's digest is part of its recipe).
+quickened opcodes, the argument types), the hotwire version, the digest of its sources and the
+cache format, the CPython build (version string, ABI) and the struct layouts hotwire relies on, the
+llvmlite library, the CPU (vendor, model and feature flags), and the settings that change what is
+compiled (HOTWIRE_PASSES, HOTWIRE_DEBUG). A change of any of them is another key. A callee whose frameless clone was inlined is
+checked at load time (its code's digest is part of its recipe). hotwire's own C-level helpers (the
+JUMP callback, the watchers' filters) are entries too, keyed by the machine identity alone
+(`support_code`). The object code is linked by backend/object_loader.py: a process whose machine code
+is all in the cache never loads LLVM.
 
 An entry is one file, `<key>.hwc`, written to a temporary file and renamed into place:
 
-    MAGIC | u64 header length | header (JSON) | u64 code length | object code | sha256 of all before
+    MAGIC | u64 header length | header (marshal) | u64 code length | object code | sha256 of all before
 
 It is used only if the magic, both lengths, the digest and the key in the header all match: a
 truncated, corrupt or foreign file is ignored (counted, and replaced by the next store), never
@@ -25,16 +28,22 @@ executed. The directory is per user (HOTWIRE_CACHE_DIR, else $XDG_CACHE_HOME/hot
 belongs to someone else, is not used at all. HOTWIRE_CACHE=0 switches the cache off.
 """
 import ctypes
+import marshal
 import os
 import sys
 import time
 import weakref
 import zlib
 
-# hashlib, json and tempfile are imported where used: `hotwire run hello.py` imports this
-# module (set_program) and must stay cheap.
+# Only cheap modules: `hotwire run hello.py` imports this module (set_program), and a process whose
+# machine code is all in the cache should spend its time running it, not importing (json, hashlib,
+# dataclasses and sysconfig together took 55 ms here). tempfile is imported when an entry is written.
+try:
+    from _sha2 import sha256   # what hashlib.sha256 computes, without loading OpenSSL
+except ImportError:
+    from hashlib import sha256
 
-MAGIC = b"HOTWIRE-CODE-CACHE\x00v1\n"
+MAGIC = b"HOTWIRE-CODE-CACHE\x00v2\n"
 SUFFIX = ".hwc"
 _LENGTH_SIZE = 8   # a little-endian u64
 _DIGEST_SIZE = 32
@@ -81,34 +90,90 @@ def counts():
 # ---- the key -----------------------------------------------------------------------------------------
 
 def machine_identity():
-    """What identifies this hotwire, this CPython build and this CPU (computed once)."""
+    """What identifies this hotwire, this CPython build, this LLVM and this CPU (computed once, without
+    importing LLVM: a process whose machine code is all in the cache never loads it). hotwire is
+    identified by its sources too, not only its version: an edited compiler in a development
+    checkout must not find the machine code its previous state made."""
     if _state["machine"] is None:
-        import json
-        import sysconfig
-        import llvmlite.binding as llvm
         import hotwire
         from hotwire.backend import layout312
-        features = llvm.get_host_cpu_features().flatten()
-        _state["machine"] = json.dumps([
-            MAGIC.decode("latin-1"), hotwire.__version__, sys.version, sysconfig.get_config_var("SOABI"),
-            sorted(layout312.OFFSETS.items()), llvm.get_host_cpu_name(), features,
+        build = (sys.implementation.cache_tag, getattr(sys.implementation, "_multiarch", ""), sys.abiflags)
+        _state["machine"] = repr([
+            MAGIC.decode("latin-1"), hotwire.__version__, _sources_digest(), sys.version, build,
+            sorted(layout312.OFFSETS.items()), _llvm_build(), _cpu(),
             os.environ.get("HOTWIRE_PASSES", ""), bool(os.environ.get("HOTWIRE_DEBUG"))])
     return _state["machine"]
 
 
+def _sources_digest():
+    """hotwire's sources, by name, size and modification time (reading them all took 8 ms: this is
+    computed at the start of every program run whose earlier runs had compiled code)."""
+    import hotwire
+    found = []
+
+    def walk(folder, prefix):
+        for entry in os.scandir(folder):
+            if entry.is_dir():
+                walk(entry.path, prefix + entry.name + "/")
+            elif entry.name.endswith(".py"):
+                info = entry.stat()
+                found.append((prefix + entry.name, info.st_size, info.st_mtime_ns))
+
+    walk(os.path.dirname(hotwire.__file__), "")
+    return sha256(repr(sorted(found)).encode()).hexdigest()
+
+
+def _llvm_build():
+    """The llvmlite library that would compile here (its file's size and time), found on sys.path as
+    the import would find it, without loading it (nor importlib.util: this may run in a callback)."""
+    for entry in sys.path:
+        folder = os.path.join(entry or ".", "llvmlite", "binding")
+        if os.path.isdir(folder):
+            return [(n, os.stat(os.path.join(folder, n)).st_size, os.stat(os.path.join(folder, n)).st_mtime_ns)
+                    for n in sorted(os.listdir(folder)) if n.startswith("libllvmlite")]
+    return None
+
+
+def _cpu():
+    """The CPU, as the kernel describes it (vendor, family, model, stepping, feature flags): machine
+    code compiled for the host CPU may use any of its features, so another CPU is another key. Where
+    /proc/cpuinfo is missing, LLVM is asked."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            first = f.read().split("\n\n")[0]
+    except OSError:
+        first = ""
+    fields = {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in first.splitlines())}
+    described = [fields.get(k) for k in ("vendor_id", "cpu family", "model", "model name", "stepping", "flags")]
+    if fields.get("flags"):
+        return described
+    import llvmlite.binding as llvm
+    return [llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()]
+
+
 def key(code, qualname, arg_types):
-    import hashlib
-    import json
-    import marshal
-    from hotwire.frontend.bytecode import decode
-    feedback = [ins.specialised for ins in decode(code).instrs]
+    h = sha256()
     types_ = sorted((i, t.__name__) for i, t in (arg_types or {}).items())
-    h = hashlib.sha256()
-    for part in (machine_identity(), qualname, json.dumps([feedback, types_])):
+    for part in (machine_identity(), qualname, repr(types_)):
         h.update(part.encode())
         h.update(b"\x00")
+    h.update(_quickened_opcodes(code))
     h.update(marshal.dumps(code))
     return h.hexdigest()
+
+
+def _quickened_opcodes(code):
+    """The type feedback the compiler reads: the opcode the specialising interpreter left at each
+    instruction of `_co_code_adaptive` (BINARY_OP_ADD_INT for BINARY_OP, say). Read without `dis`,
+    walking co_code (the unspecialised instructions) by their inline cache sizes."""
+    from opcode import _inline_cache_entries
+    base, adaptive = code.co_code, code._co_code_adaptive
+    found = bytearray()
+    at = 0
+    while at < len(base):
+        found.append(adaptive[at])
+        at += 2 * (1 + _inline_cache_entries[base[at]])
+    return bytes(found)
 
 
 # ---- storing -----------------------------------------------------------------------------------------
@@ -117,17 +182,21 @@ def store(cache_key, unit):
     """Write the unit's entry (nothing if it is not cacheable or the cache is off)."""
     if unit.uncacheable is not None or not enabled():
         return
-    import hashlib
-    import json
-    import tempfile
-    header = json.dumps({
+    if _write(cache_key, {
         "key": cache_key, "entries": list(unit.entry_names),
         "symbols": [[name, list(recipe)] for name, _address, recipe in unit.symbols],
         "osr_offsets": list(unit.osr_offsets), "global_names": unit.global_names,
         "deopt_offsets": [offset for offset, _ in unit.deopt_counters],
-        "notes": unit.notes, "ir_text": unit.ir_text}).encode()
-    body = (MAGIC + _u64(len(header)) + header + _u64(len(unit.object_code)) + unit.object_code)
-    data = body + hashlib.sha256(body).digest()
+        "notes": unit.notes, "ir_text": unit.ir_text}, unit.object_code):
+        _counts["stores"] += 1
+
+
+def _write(cache_key, header, object_code):
+    """Write one entry; False when the disk would not take it."""
+    import tempfile
+    header = marshal.dumps(header)
+    body = (MAGIC + _u64(len(header)) + header + _u64(len(object_code)) + object_code)
+    data = body + sha256(body).digest()
     path = os.path.join(directory(), cache_key + SUFFIX)
     try:
         fd, temporary = tempfile.mkstemp(dir=directory(), prefix=".tmp-", suffix=SUFFIX)
@@ -139,8 +208,36 @@ def store(cache_key, unit):
             os.unlink(temporary)
             raise
     except OSError:
-        return   # a full or read-only disk costs the cache, never the program
-    _counts["stores"] += 1
+        return False   # a full or read-only disk costs the cache, never the program
+    return True
+
+
+SUPPORT_PREFIX = "support-"   # the file names of helpers' entries, apart from the units'
+
+
+def _support_key(name):
+    return SUPPORT_PREFIX + sha256(f"{machine_identity()}\x00support\x00{name}".encode()).hexdigest()
+
+
+def support_cached(*names):
+    """Whether the cache has entries for these helpers (they may still turn out corrupt)."""
+    return enabled() and all(os.path.exists(os.path.join(directory(), _support_key(n) + SUFFIX))
+                             for n in names)
+
+
+def support_code(name, emit):
+    """The object code of one of hotwire's own C-level helpers (the JUMP callback, the watchers):
+    from the cache, else made by `emit()` (with LLVM) and stored. It depends only on the machine,
+    so it is keyed by the machine identity and its name."""
+    if not enabled():
+        return emit()
+    cache_key = _support_key(name)
+    found = read_entry(os.path.join(directory(), cache_key + SUFFIX), cache_key)
+    if found is not None:
+        return found[1]
+    object_code = emit()
+    _write(cache_key, {"key": cache_key, "support": name}, object_code)
+    return object_code
 
 
 # ---- loading -----------------------------------------------------------------------------------------
@@ -149,10 +246,9 @@ def _u64(n):
     return n.to_bytes(_LENGTH_SIZE, "little")
 
 
-def read_entry(path, cache_key):
-    """(header, object code) of a valid entry for `cache_key`, else None."""
-    import hashlib
-    import json
+def read_entry(path, cache_key, counted=True):
+    """(header, object code) of a valid entry for `cache_key`, else None (an invalid one is
+    counted as ignored, if `counted`)."""
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -162,12 +258,12 @@ def read_entry(path, cache_key):
         if len(data) < len(MAGIC) + 2 * _LENGTH_SIZE + _DIGEST_SIZE or not data.startswith(MAGIC):
             raise ValueError("not an entry")
         body, digest = data[:-_DIGEST_SIZE], data[-_DIGEST_SIZE:]
-        if hashlib.sha256(body).digest() != digest:
+        if sha256(body).digest() != digest:
             raise ValueError("digest mismatch")
         at = len(MAGIC)
         header_length = int.from_bytes(body[at:at + _LENGTH_SIZE], "little")
         at += _LENGTH_SIZE
-        header = json.loads(body[at:at + header_length])
+        header = marshal.loads(body[at:at + header_length])   # trusted: the digest matched
         at += header_length
         code_length = int.from_bytes(body[at:at + _LENGTH_SIZE], "little")
         at += _LENGTH_SIZE
@@ -175,38 +271,34 @@ def read_entry(path, cache_key):
         if len(object_code) != code_length or header.get("key") != cache_key:
             raise ValueError("foreign or truncated")
         return header, object_code
-    except (ValueError, UnicodeDecodeError):
-        _counts["ignored_entries"] += 1
+    except (ValueError, EOFError, TypeError, AttributeError):
+        if counted:
+            _counts["ignored_entries"] += 1
         return None
 
 
-def load(code, cache_key, namespace):
-    """The CompiledUnit of a valid entry, linked into this process, or None."""
+def load(code, cache_key, namespace, counted=True):
+    """The CompiledUnit of a valid entry, linked into this process, or None. `counted`: False for a
+    first try whose failure another try will count (install._load_in_line)."""
     if not enabled():
         return None
     start = time.perf_counter()
-    found = read_entry(os.path.join(directory(), cache_key + SUFFIX), cache_key)
-    if found is None:
-        _counts["misses"] += 1
+    path = os.path.join(directory(), cache_key + SUFFIX)
+    if not counted and not os.path.exists(path):
         return None
-    header, object_code = found
-    unit = _link(code, header, object_code, namespace, start)
-    _counts["hits" if unit is not None else "misses"] += 1
+    found = read_entry(path, cache_key, counted)
+    unit = None if found is None else _link(code, found[0], found[1], namespace, start)
+    if counted or unit is not None:
+        _counts["hits" if unit is not None else "misses"] += 1
     return unit
 
 
 def _link(code, header, object_code, namespace, start):
-    from hotwire.backend import engine, link_symbols, namespace_records
-    from hotwire.backend.capi import interpreter_state
+    from hotwire.backend import namespace_records, object_loader, symbol_recipes
     from hotwire.compiled_unit import CompiledUnit
-    from hotwire.backend.osr_entry import lookups_still_safe
+    from hotwire.frontend.handler_lookup import lookups_still_safe
     names = header["entries"]
     if not lookups_still_safe(code, header["osr_offsets"]) or not header["symbols"]:
-        return None
-    if engine.symbol_bound(header["symbols"][0][0]):
-        # This machine code is linked in this process already (compiled here, or loaded for an
-        # equal code object): linking it again would define its functions twice, and the JIT would
-        # resolve their names to the first copy, bound to the other unit's objects.
         return None
     owned = {}
     keepalive = []
@@ -220,17 +312,20 @@ def _link(code, header, object_code, namespace, start):
         return ctypes.addressof(owned[role])
 
     bindings, symbols = [], []
-    interp = interpreter_state()
+    interp = symbol_recipes.interpreter_state()
     try:
         for name, recipe in header["symbols"]:
-            address = link_symbols.resolve(recipe, code, namespace, interp, buffer)
+            address = symbol_recipes.resolve(recipe, code, namespace, interp, buffer)
             if address is None:
                 return None
             bindings.append((name, address))
             symbols.append((name, address, tuple(recipe)))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-    addresses = engine.load_object(object_code, names, bindings)
+    try:
+        addresses = object_loader.load(object_code, names, dict(bindings))
+    except object_loader.UnsupportedObject:
+        return None
 
     def owned_or_new(role, make):
         # (not `owned.get(role) or make()`: a ctypes counter holding 0 is false)
@@ -285,7 +380,7 @@ def _program_marker(path):
 
 def set_program(path):
     """The script this process runs (`hotwire run script.py`). True when an earlier run of it had
-    compiled code: then the linker is worth preparing at start-up (install.prepare_linking), before
+    compiled code: then the linker is worth preparing at start-up (install.prepare_in_line), before
     the first function is hot, so that cached machine code is in place as early as possible. A
     program that never had any (hello.py) loads nothing: start-up stays as cheap as without hotwire."""
     _state["program"] = path
@@ -308,6 +403,7 @@ def note_program():
 # ---- `hotwire cache info|clear` -------------------------------------------------------------------
 
 def entries():
+    """Every entry's path: the units' and the helpers'."""
     try:
         names = os.listdir(directory())
     except OSError:
@@ -318,8 +414,10 @@ def entries():
 def info():
     files = entries()
     size = sum(os.path.getsize(f) for f in files if os.path.exists(f))
+    helpers = sum(os.path.basename(f).startswith(SUPPORT_PREFIX) for f in files)
     lines = [f"code cache: {directory()}",
-             f"  entries: {len(files)}, {size / 1024:.1f} KiB"]
+             f"  entries: {len(files) - helpers} compiled functions and {helpers} helpers, "
+             f"{size / 1024:.1f} KiB"]
     problem = _check_directory(directory()) if os.environ.get("HOTWIRE_CACHE", "1") != "0" else \
         "switched off by HOTWIRE_CACHE=0"
     if problem:

@@ -160,11 +160,11 @@ def _on_function_event(event, func_address, new_address):
 
 def ensure_watchers():
     """Install the dict and function watchers (once): the first published unit does, or
-    install.prepare_linking before anything is hot."""
+    install.prepare_in_line before anything is hot."""
     if _State.watcher_id is not None:
         return
     _State.extra_index = code_extra.new_slot()
-    dict_cb, func_cb = watchers.compile_filters(_on_dict_event, _on_function_event, _State.extra_index)
+    dict_cb, func_cb = watchers.make_filters(_on_dict_event, _on_function_event, _State.extra_index)
     _State.watcher_id = _add_dict_watcher(dict_cb)
     _State.func_watcher_id = _add_func_watcher(func_cb)
     if _State.watcher_id < 0 or _State.func_watcher_id < 0:

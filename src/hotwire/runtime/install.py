@@ -50,7 +50,9 @@ class _PerThread(threading.local):
 
 
 _per_thread = _PerThread()
-_mode = {"sync": False, "refusal": None}   # refusal: why nothing compiles in this process
+# refusal: why nothing compiles in this process; in_line_loads: whether the hotness callback may link
+# machine code from the code cache itself (see _load_in_line)
+_mode = {"sync": False, "refusal": None, "in_line_loads": False}
 FORK_WAIT_SECONDS = 30
 
 
@@ -142,27 +144,80 @@ def compile_for(func, arg_types=None):
         _install(func, code, unit)
         return unit
     if code not in rejected and code not in queued:
+        cache_key = _cache_key(func, code, arg_types)
+        unit = _load_in_line(func, code, cache_key)
+        if unit is not None:
+            return unit
         queued[code] = True
-        if not background.submit(_compile_queued, code, weakref.ref(func), arg_types):
+        if not background.submit(_compile_queued, code, weakref.ref(func), arg_types, cache_key):
             queued.discard(code)
     return None
 
 
-def _compile_queued(code, func_ref, arg_types):
+def _cache_key(func, code, arg_types):
+    """The code cache's key for compiling `code` now (None when the cache is off or the key cannot be
+    made). Made when the function becomes hot, not when the worker gets to it: the type feedback in
+    the key (runtime/code_cache.py) is then the same in every run of a program, where the worker's
+    moment depends on the machine's load, and a hit can be linked at once (_load_in_line)."""
+    from hotwire.runtime import code_cache
+    try:
+        return code_cache.key(code, func.__qualname__, arg_types) if code_cache.enabled() else None
+    except Exception:   # (e.g. a module the key needs is half-way through the program's own import)
+        return None
+
+
+def _compile_queued(code, func_ref, arg_types, cache_key):
     """The worker's job. The function may have died, or got another __code__, while it waited."""
     try:
         func = func_ref()
         if func is not None and func.__code__ is code:
-            unit = compile_now(func, arg_types, stop=background.closing)
-            if unit is not None and unit.osr_address:
-                osr.resume_counting()
+            unit = compile_now(func, arg_types, stop=background.closing, cache_key=cache_key)
+            if unit is not None:
+                _mode["in_line_loads"] = True   # what loading needs is imported and made now
+                if unit.osr_address:
+                    osr.resume_counting()
     finally:
         queued.discard(code)
 
 
-def compile_now(func, arg_types=None, stop=None):
+def _load_in_line(func, code, cache_key):
+    """The unit from the code cache, linked on this thread, in the hotness callback, or None.
+
+    A cache hit costs a file read and a link (a millisecond or two), while a job on the worker waits
+    for the GIL at every system call it makes, as long as the program's thread runs: under a hot
+    loop, a load that needs 20 ms took 300 ms on the worker. So hits are linked in line, once
+    what that needs is in place (`_mode["in_line_loads"]`: prepare_in_line at start-up, or the
+    worker's first unit; so no import happens here, inside the program's import of some module),
+    and only when no compile holds the lock (the program must not wait for one)."""
+    from hotwire.runtime import code_cache
+    if cache_key is None or not _mode["in_line_loads"] or not _lock.acquire(blocking=False):
+        return None
+    _per_thread.depth += 1
+    try:
+        if code in rejected or _mode["refusal"]:
+            return None
+        from hotwire.runtime import globals_cache
+        unit = code_cache.load(code, cache_key, globals_cache.namespace_of(func)[0], counted=False)
+        if unit is None:
+            return None
+        _publish(code, unit)
+        _install(func, code, unit)
+    except Exception:   # the worker will try again, and record why if it fails too
+        return None
+    finally:
+        _per_thread.depth -= 1
+        _lock.release()
+    stats.record_compile(code, unit.compile_seconds, on_main_thread=_on_main_thread(), unit=unit)
+    return unit
+
+
+def _on_main_thread():
+    return threading.get_ident() == threading.main_thread().ident
+
+
+def compile_now(func, arg_types=None, stop=None, cache_key=_ABSENT):
     """Compile func's code on this thread (once per code object) and install it on func. Returns the
-    unit or None. `stop`: see compiler.compile_code."""
+    unit or None. `stop`: see compiler.compile_code; `cache_key`: made when func became hot (else now)."""
     code = func.__code__
     _per_thread.depth += 1
     try:
@@ -171,7 +226,9 @@ def compile_now(func, arg_types=None, stop=None):
                 return None
             unit = units.get(code)
             if unit is None:
-                unit = _compile(func, code, arg_types, stop)
+                if cache_key is _ABSENT:
+                    cache_key = _cache_key(func, code, arg_types)
+                unit = _compile(func, code, arg_types, stop, cache_key)
                 if unit is None:
                     return None
             _install(func, code, unit)
@@ -193,7 +250,7 @@ def _reject(code, reason):
     stats.record_rejection(code, reason)
 
 
-def _compile(func, code, arg_types, stop=None):
+def _compile(func, code, arg_types, stop, cache_key):
     """The pipeline for one code object, under _lock; records the unit or the refusal."""
     if _mode["refusal"]:
         _reject(code, _mode["refusal"])
@@ -208,7 +265,7 @@ def _compile(func, code, arg_types, stop=None):
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
         raise
     try:
-        unit = _compile_and_publish(func, code, arg_types, stop)
+        unit = _compile_and_publish(func, code, arg_types, stop, cache_key)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
         compiler = sys.modules.get("hotwire.compiler")
         if compiler is not None and isinstance(e, compiler.CompileCancelled):
@@ -224,17 +281,14 @@ def _compile(func, code, arg_types, stop=None):
         return None
     finally:
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
-    stats.record_compile(code, unit.compile_seconds,
-                         on_main_thread=threading.get_ident() == threading.main_thread().ident,
-                         unit=unit)
+    stats.record_compile(code, unit.compile_seconds, on_main_thread=_on_main_thread(), unit=unit)
     return unit
 
 
-def _compile_and_publish(func, code, arg_types, stop):
+def _compile_and_publish(func, code, arg_types, stop, cache_key):
     """The unit from the code cache, else compiled (and then stored in the cache)."""
     from hotwire.runtime import code_cache, globals_cache
     namespace = globals_cache.namespace_of(func)
-    cache_key = code_cache.key(code, func.__qualname__, arg_types) if code_cache.enabled() else None
     unit = code_cache.load(code, cache_key, namespace[0]) if cache_key else None
     if unit is None:
         from hotwire.compiler import compile_code   # not imported while the cache has everything
@@ -242,25 +296,45 @@ def _compile_and_publish(func, code, arg_types, stop):
                             own_tool_mask=own_tool_mask(), stop=stop)
         if cache_key:
             code_cache.store(cache_key, unit)
+    _publish(code, unit)
+    return unit
+
+
+def _publish(code, unit):
+    """The unit becomes the code's: functions made from it later get it (the function watcher), the
+    JUMP callback finds its OSR entry, and the registry has it."""
+    from hotwire.runtime import code_cache, globals_cache
     code_cache.note_program()
     globals_cache.publish_entry(code, unit.entry_address)
     osr.publish(code, unit)
     units[code] = unit
-    return unit
 
 
-def prepare_linking():
-    """A background job at start-up for a program whose earlier run had compiled code (see
-    code_cache.set_program): load LLVM, make the watchers and the JUMP callback, identify the machine,
-    while the program starts in the interpreter."""
-    from hotwire.backend import engine
+def prepare_in_line():
+    """At start-up, on the program's thread, for a program whose earlier run had compiled code (see
+    code_cache.set_program): make what linking from the code cache needs (the watchers and the JUMP
+    callback, whose machine code is cached too; the machine identity; the modules), so that the first
+    hot function's cached machine code is linked at once, in line (_load_in_line). If the helpers'
+    machine code is not cached (another hotwire made the entries), LLVM makes it on the worker."""
+    from hotwire.runtime import code_cache
+    if not code_cache.support_cached("watchers", "jump_callback"):
+        background.submit(_prepare_linking)
+        return
+    _prepare_linking()
+
+
+def _prepare_linking():
+    """(See prepare_in_line.) LLVM is not loaded here: a program whose machine code is all in the
+    cache never needs it."""
+    import hotwire.compiled_unit  # noqa: F401 (what linking imports, imported outside any callback)
+    from hotwire.backend import namespace_records, object_loader, symbol_recipes  # noqa: F401
+    from hotwire.frontend import handler_lookup  # noqa: F401
     from hotwire.runtime import code_cache, globals_cache
     with _lock:
-        engine.load_llvm()
         globals_cache.ensure_watchers()
         osr.prepare()
-        if code_cache.enabled():
-            code_cache.machine_identity()
+        code_cache.machine_identity()
+        _mode["in_line_loads"] = True
 
 
 def uninstall(func):

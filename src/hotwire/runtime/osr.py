@@ -2,15 +2,27 @@
 putting the C-level JUMP callback in place of the Python one (backend/jump_callback.py).
 
 The machine code side is backend/osr_entry.py; docs/architecture.md ("On-stack replacement") tells the
-whole story. The callback is made when the first unit with an OSR entry is compiled (it needs LLVM,
-which is loaded only then); from then on it is the JUMP callback, and it calls the Python counting
-callback (hotness.on_jump) itself for jumps that do not enter compiled code.
+whole story. The callback is made when the first unit with an OSR entry is compiled or loaded (its
+object code comes from the code cache, else from LLVM); from then on it is the JUMP callback, and it
+calls the Python counting callback (hotness.on_jump) itself for jumps that do not enter compiled code.
 """
+import ctypes
 import sys
 
 from hotwire.runtime import code_extra
 
 _state = {"index": None, "callback": None}
+_METH_FASTCALL = 0x0080
+
+
+class _MethodDef(ctypes.Structure):
+    _fields_ = [("ml_name", ctypes.c_char_p), ("ml_meth", ctypes.c_void_p), ("ml_flags", ctypes.c_int),
+                ("ml_doc", ctypes.c_char_p)]
+
+
+_new_cfunction = ctypes.pythonapi.PyCFunction_NewEx
+_new_cfunction.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+_new_cfunction.restype = ctypes.py_object
 
 
 def _index():
@@ -31,9 +43,30 @@ def prepare():
     """Make the C-level JUMP callback and put it in place (once)."""
     from hotwire.runtime import hotness
     if _state["callback"] is None:
-        from hotwire.backend import jump_callback
-        _state["callback"] = jump_callback.make(_index(), hotness.on_jump)
+        _state["callback"] = _make_callback(_index(), hotness.on_jump)
         hotness.use_jump_callback(_state["callback"])
+
+
+def _make_callback(osr_index, python_callback):
+    """The callback: a builtin function object, kept (with its method definition, its index cell and
+    the Python callback it falls back to) for the life of the process."""
+    from hotwire.backend import object_loader
+    from hotwire.backend.engine import keep_forever
+    from hotwire.runtime import code_cache
+
+    def emit():
+        from hotwire.backend import jump_callback
+        return jump_callback.emit_object()
+
+    from hotwire.backend.jump_callback import NAME, NONE, OSR_INDEX_CELL, PYTHON_CALLBACK
+    index_cell = ctypes.c_ssize_t(osr_index)
+    address = object_loader.load(code_cache.support_code("jump_callback", emit), [NAME], {
+        OSR_INDEX_CELL: ctypes.addressof(index_cell), PYTHON_CALLBACK: id(python_callback), NONE: id(None)})[NAME]
+    definition = _MethodDef(NAME.encode(), address, _METH_FASTCALL, None)
+    callback = _new_cfunction(ctypes.addressof(definition), None, None)
+    for obj in (index_cell, python_callback, definition, callback):
+        keep_forever(obj)
+    return callback
 
 
 def resume_counting():

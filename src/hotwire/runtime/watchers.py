@@ -1,4 +1,4 @@
-"""CPython 3.12 dict and function watchers, with their first filter compiled by LLVM.
+"""CPython 3.12 dict and function watchers, with their first filter in machine code.
 
 Watchers are called for *every* change of a watched dict (module globals change often: a module-level
 loop variable is a global) and for every function created or destroyed. Calling Python each time
@@ -18,27 +18,22 @@ global of that dict and of no other namespace, lets a *modification* of such a k
 into its cell in LLVM. The key must be immortal (3.12's interned strings are), so its address can never
 come back as another key; the Python side clears the entries of a dict before its address can be reused
 and whenever another namespace starts to depend on the key (`forget_global`).
+
+The filters' machine code is backend/watcher_filters.py's, from the code cache or LLVM.
 """
 import ctypes
 
-from llvmlite import ir
-
-from hotwire.backend import capi
-from hotwire.backend.capi import I32, I64, PTR
-from hotwire.backend.engine import compile_module, keep_forever
-
-BITMAP_BITS = 4096
-_STR_HASH_OFFSET = 24       # PyASCIIObject.hash
-_EVENT_DICT_DELETED = 2     # ADDED 0, MODIFIED 1, DELETED 2; CLONED/CLEARED/DEALLOCATED follow
-_EVENT_FUNC_CREATE = 0      # CREATE 0, DESTROY 1, MODIFY_CODE 2, MODIFY_DEFAULTS 3, MODIFY_KWDEFAULTS 4
+from hotwire.backend import object_loader
+from hotwire.backend.engine import keep_forever
+from hotwire.backend.watcher_filters import (
+    BITMAP, BITMAP_BITS, DICT_FILTER, DICT_HANDLER as DICT_HANDLER_SYMBOL, EXTRA_INDEX_CELL, FAST_SLOTS,
+    FAST_TABLE, FUNC_FILTER, FUNC_HANDLER as FUNC_HANDLER_SYMBOL, STR_TYPE)
 
 DICT_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
 FUNC_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 
 bitmap = (ctypes.c_uint64 * (BITMAP_BITS // 64))()
 keep_forever(bitmap)
-FAST_SLOTS = 1024
-_EVENT_DICT_MODIFIED = 1
 fast_table = (ctypes.c_uint64 * (3 * FAST_SLOTS))()   # per slot: dict address, key address, cell address
 keep_forever(fast_table)
 
@@ -66,85 +61,20 @@ def mark_name(name):
     bitmap[bit // 64] |= 1 << (bit % 64)
 
 
-def _dict_filter(module, handler_address):
-    fn = ir.Function(module, ir.FunctionType(I32, [I32, PTR, PTR, PTR]), "hotwire_dict_watcher")
-    event, d, key, new = fn.args
-    b = ir.IRBuilder(fn.append_basic_block())
-    call_python = fn.append_basic_block("python")
-    check_key = fn.append_basic_block("key")
-    ignore = fn.append_basic_block("ignore")
-    check_table = fn.append_basic_block("fast_table")
-    store_cell = fn.append_basic_block("store_cell")
-    b.cbranch(b.icmp_signed(">", event, ir.Constant(I32, _EVENT_DICT_DELETED)), call_python, check_key)
-    b.position_at_end(check_key)
-    is_str = b.icmp_unsigned("==", b.load(b.gep(key, [ir.Constant(I64, 8)], source_etype=ir.IntType(8)), typ=PTR),
-                             ir.Constant(I64, id(str)).inttoptr(PTR))
-    h = b.load(b.gep(key, [ir.Constant(I64, _STR_HASH_OFFSET)], source_etype=ir.IntType(8)), typ=I64)
-    b.cbranch(b.and_(is_str, b.icmp_signed("==", event, ir.Constant(I32, _EVENT_DICT_MODIFIED))),
-              check_table, check_bitmap := fn.append_basic_block("bitmap"))
-    b.position_at_end(check_table)
-    slot = b.and_(b.xor(h, b.lshr(b.ptrtoint(d, I64), ir.Constant(I64, 4))), ir.Constant(I64, FAST_SLOTS - 1))
-    entry = b.gep(ir.Constant(I64, ctypes.addressof(fast_table)).inttoptr(PTR),
-                  [b.mul(slot, ir.Constant(I64, 3))], source_etype=I64)
-    same_dict = b.icmp_unsigned("==", b.load(entry, typ=I64), b.ptrtoint(d, I64))
-    same_key = b.icmp_unsigned("==", b.load(b.gep(entry, [ir.Constant(I64, 1)], source_etype=I64), typ=I64),
-                               b.ptrtoint(key, I64))
-    b.cbranch(b.and_(same_dict, same_key), store_cell, check_bitmap)
-    b.position_at_end(store_cell)
-    cell = b.load(b.gep(entry, [ir.Constant(I64, 2)], source_etype=I64), typ=PTR)
-    b.store(new, cell)
-    b.ret(ir.Constant(I32, 0))
-    b.position_at_end(check_bitmap)
-    bit = b.and_(h, ir.Constant(I64, BITMAP_BITS - 1))
-    word = b.load(b.gep(ir.Constant(I64, ctypes.addressof(bitmap)).inttoptr(PTR), [b.lshr(bit, ir.Constant(I64, 6))],
-                        source_etype=I64), typ=I64)
-    hit = b.icmp_unsigned("!=", b.and_(word, b.shl(ir.Constant(I64, 1), b.and_(bit, ir.Constant(I64, 63)))),
-                          ir.Constant(I64, 0))
-    b.cbranch(b.or_(b.not_(is_str), hit), call_python, ignore)
-    b.position_at_end(ignore)
-    b.ret(ir.Constant(I32, 0))
-    b.position_at_end(call_python)
-    handler = b.inttoptr(ir.Constant(I64, handler_address), ir.PointerType(fn.function_type))
-    b.ret(b.call(handler, [event, d, key, new]))
-    return fn.name
+def make_filters(dict_handler, func_handler, extra_index):
+    """Link both filters; returns (dict watcher address, function watcher address)."""
+    from hotwire.runtime import code_cache
 
+    def emit():
+        from hotwire.backend import watcher_filters
+        return watcher_filters.emit_object()
 
-def _func_filter(module, handler_address, extra_index):
-    fn = ir.Function(module, ir.FunctionType(I32, [I32, PTR, PTR]), "hotwire_func_watcher")
-    event, func, new = fn.args
-    b = ir.IRBuilder(fn.append_basic_block())
-    created = fn.append_basic_block("created")
-    other = fn.append_basic_block("other")
-    python = fn.append_basic_block("python")
-    done = fn.append_basic_block("done")
-    b.cbranch(b.icmp_signed("==", event, ir.Constant(I32, _EVENT_FUNC_CREATE)), created, other)
-    b.position_at_end(created)
-    get_extra = ir.Function(module, capi.function_type("PyUnstable_Code_GetExtra"), "PyUnstable_Code_GetExtra")
-    set_vc = ir.Function(module, capi.function_type("PyFunction_SetVectorcall"), "PyFunction_SetVectorcall")
-    slot = b.alloca(PTR)
-    b.store(ir.Constant(PTR, None), slot)
-    code = b.load(b.gep(func, [ir.Constant(I64, 48)], source_etype=ir.IntType(8)), typ=PTR)
-    b.call(get_extra, [code, ir.Constant(I64, extra_index), slot])
-    entry = b.load(slot, typ=PTR)
-    with b.if_then(b.icmp_unsigned("!=", entry, ir.Constant(PTR, None))):
-        b.call(set_vc, [func, entry])
-    b.branch(done)
-    b.position_at_end(other)
-    b.cbranch(b.icmp_signed(">", event, ir.Constant(I32, 1)), python, done)
-    b.position_at_end(python)
-    handler = b.inttoptr(ir.Constant(I64, handler_address), ir.PointerType(fn.function_type))
-    b.ret(b.call(handler, [event, func, new]))
-    b.position_at_end(done)
-    b.ret(ir.Constant(I32, 0))
-    return fn.name
-
-
-def compile_filters(dict_handler, func_handler, extra_index):
-    """Compile both filters; returns (dict watcher address, function watcher address)."""
-    module = ir.Module("hotwire_watchers")
-    keep_forever(dict_handler)   # the ctypes thunks must outlive the watchers
-    keep_forever(func_handler)
-    d = _dict_filter(module, ctypes.cast(dict_handler, ctypes.c_void_p).value)
-    f = _func_filter(module, ctypes.cast(func_handler, ctypes.c_void_p).value, extra_index)
-    addresses, _ = compile_module(module, [d, f])
-    return addresses[d], addresses[f]
+    index_cell = ctypes.c_ssize_t(extra_index)
+    for obj in (dict_handler, func_handler, index_cell):   # the filters call and read them for ever
+        keep_forever(obj)
+    addresses = object_loader.load(code_cache.support_code("watchers", emit), [DICT_FILTER, FUNC_FILTER], {
+        BITMAP: ctypes.addressof(bitmap), FAST_TABLE: ctypes.addressof(fast_table), STR_TYPE: id(type("")),
+        DICT_HANDLER_SYMBOL: ctypes.cast(dict_handler, ctypes.c_void_p).value,
+        FUNC_HANDLER_SYMBOL: ctypes.cast(func_handler, ctypes.c_void_p).value,
+        EXTRA_INDEX_CELL: ctypes.addressof(index_cell)})
+    return addresses[DICT_FILTER], addresses[FUNC_FILTER]
