@@ -6,7 +6,8 @@ The bar (issue 5): `hotwire run hello.py` adds no more than 20 ms and 5 MB RSS t
 Three commands run N times each, interleaved (python, hotwire, python -m hotwire, python, ...) so that
 machine drift hits all alike, each in a fresh process; the table gives the median wall time and the
 median of each process's max RSS (from /usr/bin/time), and the difference to plain `python`. `hotwire run` goes
-through the console script pip made, which itself imports `re`; `python -m hotwire` does not. Two
+through the installed `hotwire` script (bin/hotwire, a plain script: pip's console-script wrapper
+imported `re`). Two
 warm-up runs of each come first, and the runs may write bytecode caches (PYTHONDONTWRITEBYTECODE is
 removed from their environment), as in a normal installation.
 

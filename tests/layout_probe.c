@@ -64,6 +64,7 @@ int main(void) {
     O("PyTupleObject.ob_item", PyTupleObject, ob_item);
     O("PyCellObject.ob_ref", PyCellObject, ob_ref);
     O("PyDictObject.ma_used", PyDictObject, ma_used);
+    O("PyDictObject.ma_version_tag", PyDictObject, ma_version_tag);
     O("PyTypeObject.tp_iter", PyTypeObject, tp_iter);
     O("PyTypeObject.tp_iternext", PyTypeObject, tp_iternext);
     O("PyTypeObject.tp_version_tag", PyTypeObject, tp_version_tag);

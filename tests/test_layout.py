@@ -160,6 +160,17 @@ def test_var_object_sizes():
     assert used.value == 1
 
 
+def test_dict_version_tag_moves_at_every_change():
+    """runtime/install.py reads the builtins dict's version: any change, even undone, moves it."""
+    d = {"a": 1}
+    version = ctypes.c_uint64.from_address(id(d) + off("PyDictObject.ma_version_tag"))
+    before = version.value
+    assert d["a"] == 1 and version.value == before
+    d["a"] = 2
+    d["a"] = 1
+    assert version.value > before
+
+
 def test_float_value():
     for v in (0.0, -0.0, 1.5, -2.25e300, 5e-324, float("inf")):
         assert ctypes.c_double.from_address(id(v) + off("PyFloatObject.ob_fval")).value == v

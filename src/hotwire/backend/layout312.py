@@ -60,6 +60,7 @@ OFFSETS = {
     "PyTupleObject.ob_item": 24,
     "PyCellObject.ob_ref": 16,
     "PyDictObject.ma_used": 16,
+    "PyDictObject.ma_version_tag": 24,
     "PyTypeObject.tp_iter": 216,
     "PyTypeObject.tp_iternext": 224,
     "PyTypeObject.tp_version_tag": 384,

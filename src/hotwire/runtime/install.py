@@ -29,12 +29,14 @@ Races with the program while the worker compiles (the worker holds the GIL only 
   FORK_WAIT_SECONDS, the child compiles nothing and says why.
 """
 import _signal   # not `signal`, which imports enum: `import hotwire` stays cheap for short scripts
+import builtins
 import ctypes
 import os
 import sys
 import threading
 import weakref
 
+from hotwire.backend.layout312 import off
 from hotwire.runtime import background, osr, stats
 from hotwire.runtime.tool import own_tool_mask
 
@@ -121,7 +123,6 @@ def is_sync():
 
 
 def current_vectorcall(func):
-    from hotwire.backend.layout312 import off
     return ctypes.c_void_p.from_address(id(func) + off("PyFunctionObject.vectorcall")).value
 
 
@@ -264,9 +265,13 @@ def _compile(func, code, arg_types, stop, cache_key):
     except BaseException:
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
         raise
+    version = _builtins_version()
     try:
-        unit = _compile_and_publish(func, code, arg_types, stop, cache_key)
+        unit = _compile_and_publish(func, code, arg_types, stop, cache_key, version)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
+        if isinstance(e, _BuiltinsChanged) or _builtins_version() != version:
+            _reject(code, _BuiltinsChanged.reason)
+            return None
         compiler = sys.modules.get("hotwire.compiler")
         if compiler is not None and isinstance(e, compiler.CompileCancelled):
             return None
@@ -285,7 +290,22 @@ def _compile(func, code, arg_types, stop, cache_key):
     return unit
 
 
-def _compile_and_publish(func, code, arg_types, stop, cache_key):
+class _BuiltinsChanged(Exception):
+    """The builtins dict changed while the compiler ran on the worker thread. The compiler (and the
+    modules it uses) calls builtins too: with `builtins.len` replaced for a moment, as the len_global
+    seed does, a loop over an operand list could have stopped early, and a wrong unit look right.
+    Nothing it made is used or stored, even when the builtins are back as they were."""
+    reason = ("the program changed a builtin while the compiler ran (the compiler runs on the same "
+              "builtins, so what it made is not trusted)")
+
+
+def _builtins_version():
+    """The builtins dict's version tag, which every change moves (the low 8 bits say which watchers
+    watch it)."""
+    return ctypes.c_uint64.from_address(id(builtins.__dict__) + off("PyDictObject.ma_version_tag")).value >> 8
+
+
+def _compile_and_publish(func, code, arg_types, stop, cache_key, builtins_version):
     """The unit from the code cache, else compiled (and then stored in the cache)."""
     from hotwire.runtime import code_cache, globals_cache
     namespace = globals_cache.namespace_of(func)
@@ -294,6 +314,8 @@ def _compile_and_publish(func, code, arg_types, stop, cache_key):
         from hotwire.compiler import compile_code   # not imported while the cache has everything
         unit = compile_code(code, func.__qualname__, arg_types, namespace=namespace,
                             own_tool_mask=own_tool_mask(), stop=stop)
+        if _builtins_version() != builtins_version:
+            raise _BuiltinsChanged
         if cache_key:
             code_cache.store(cache_key, unit)
     _publish(code, unit)
