@@ -16,32 +16,20 @@ from hotwire.ir.verifier import verify
 from hotwire.passes.manager import run_passes
 
 
-class CompileCancelled(Exception):
-    """The compile was abandoned between two stages (`stop()` said so: the process is exiting)."""
-
-
-def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_mask=0, stop=None):
+def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_mask=0):
     """Compile one code object. `namespace`: the (globals, builtins) of the function that became hot,
     which the passes may consult (the code still runs in any namespace, behind the same checks).
-    Raises NotCompilable with the reason when it stays interpreted, and CompileCancelled when
-    `stop()` turns true between two stages (the LLVM stage cannot be cut)."""
-    def checkpoint():
-        if stop is not None and stop():
-            raise CompileCancelled
-
+    Raises NotCompilable with the reason when it stays interpreted."""
     start = time.perf_counter()
     irfn = Builder(code, qualname).build()
     verify(irfn, "after build")
-    checkpoint()
     namespaces = {} if namespace is None else {"globals": namespace[0], "builtins": namespace[1]}
     run_passes(irfn, {"arg_types": arg_types or {}, **namespaces})
     ir_text = format_function(irfn)
     if os.environ.get("HOTWIRE_DUMP_IR"):
         sys.stderr.write(ir_text)
-    checkpoint()
     lowering = Lowering(irfn, "hotwire_" + code.co_name, own_tool_mask=own_tool_mask)
     module, name, osr_name = lowering.lower()
-    checkpoint()
     names = [name] if osr_name is None else [name, osr_name]
     symbols = lowering.symbols.entries
     addresses, object_code = compile_module(module, names, speed_level=2 if lowering.has_loops else 1,
@@ -53,4 +41,4 @@ def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_m
                         symbols, lowering.symbols.uncacheable, tuple(names))
 
 
-__all__ = ["compile_code", "CompiledUnit", "CompileCancelled", "NotCompilable"]
+__all__ = ["compile_code", "CompiledUnit", "NotCompilable"]

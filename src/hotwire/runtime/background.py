@@ -16,8 +16,10 @@ Lifecycle rules:
 - **Signals** are blocked on the worker: the kernel delivers them to the main thread, whose handlers
   run between the program's bytecodes as always.
 - **Shutdown** (`shutdown()`, called at exit by the runtime): queued jobs are dropped and the job being
-  run stops at its next checkpoint (`closing()`: the compiler checks it between its stages) or
-  finishes, because LLVM's static destructors would run under a thread still inside LLVM.
+  run finishes, because LLVM's static destructors would run under a thread still inside LLVM, and
+  because its machine code then goes to the code cache: a program that ends before its first compile
+  does (most short ones) runs compiled code from its next run on, where stopping the job half-way
+  would have made every run start from nothing.
 - **fork()**: the child has no worker thread. Its queue is emptied and a new worker starts with the
   child's first job (install.py makes sure no compile is half-way through LLVM when the fork happens).
   A fork while the worker runs makes CPython 3.12 warn that the process is multi-threaded.
@@ -97,11 +99,6 @@ def _with_short_switch_interval(job, args):
     finally:
         if sys.getswitchinterval() == min(previous, COMPILE_SWITCH_INTERVAL):
             sys.setswitchinterval(previous)
-
-
-def closing():
-    """True once the process has begun to exit: a running job should stop at its next checkpoint."""
-    return _Worker.closed
 
 
 def pending():

@@ -172,7 +172,7 @@ def _compile_queued(code, func_ref, arg_types, cache_key):
     try:
         func = func_ref()
         if func is not None and func.__code__ is code:
-            unit = compile_now(func, arg_types, stop=background.closing, cache_key=cache_key)
+            unit = compile_now(func, arg_types, cache_key=cache_key)
             if unit is not None:
                 _mode["in_line_loads"] = True   # what loading needs is imported and made now
                 if unit.osr_address:
@@ -216,9 +216,9 @@ def _on_main_thread():
     return threading.get_ident() == threading.main_thread().ident
 
 
-def compile_now(func, arg_types=None, stop=None, cache_key=_ABSENT):
+def compile_now(func, arg_types=None, cache_key=_ABSENT):
     """Compile func's code on this thread (once per code object) and install it on func. Returns the
-    unit or None. `stop`: see compiler.compile_code; `cache_key`: made when func became hot (else now)."""
+    unit or None. `cache_key`: made when func became hot (else now)."""
     code = func.__code__
     _per_thread.depth += 1
     try:
@@ -229,7 +229,7 @@ def compile_now(func, arg_types=None, stop=None, cache_key=_ABSENT):
             if unit is None:
                 if cache_key is _ABSENT:
                     cache_key = _cache_key(func, code, arg_types)
-                unit = _compile(func, code, arg_types, stop, cache_key)
+                unit = _compile(func, code, arg_types, cache_key)
                 if unit is None:
                     return None
             _install(func, code, unit)
@@ -251,7 +251,7 @@ def _reject(code, reason):
     stats.record_rejection(code, reason)
 
 
-def _compile(func, code, arg_types, stop, cache_key):
+def _compile(func, code, arg_types, cache_key):
     """The pipeline for one code object, under _lock; records the unit or the refusal."""
     if _mode["refusal"]:
         _reject(code, _mode["refusal"])
@@ -267,14 +267,12 @@ def _compile(func, code, arg_types, stop, cache_key):
         raise
     version = _builtins_version()
     try:
-        unit = _compile_and_publish(func, code, arg_types, stop, cache_key, version)
+        unit = _compile_and_publish(func, code, arg_types, cache_key, version)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
         if isinstance(e, _BuiltinsChanged) or _builtins_version() != version:
             _reject(code, _BuiltinsChanged.reason)
             return None
         compiler = sys.modules.get("hotwire.compiler")
-        if compiler is not None and isinstance(e, compiler.CompileCancelled):
-            return None
         if compiler is not None and isinstance(e, compiler.NotCompilable):
             _reject(code, str(e))
             return None
@@ -305,7 +303,7 @@ def _builtins_version():
     return ctypes.c_uint64.from_address(id(builtins.__dict__) + off("PyDictObject.ma_version_tag")).value >> 8
 
 
-def _compile_and_publish(func, code, arg_types, stop, cache_key, builtins_version):
+def _compile_and_publish(func, code, arg_types, cache_key, builtins_version):
     """The unit from the code cache, else compiled (and then stored in the cache)."""
     from hotwire.runtime import code_cache, globals_cache
     namespace = globals_cache.namespace_of(func)
@@ -313,7 +311,7 @@ def _compile_and_publish(func, code, arg_types, stop, cache_key, builtins_versio
     if unit is None:
         from hotwire.compiler import compile_code   # not imported while the cache has everything
         unit = compile_code(code, func.__qualname__, arg_types, namespace=namespace,
-                            own_tool_mask=own_tool_mask(), stop=stop)
+                            own_tool_mask=own_tool_mask())
         if _builtins_version() != builtins_version:
             raise _BuiltinsChanged
         if cache_key:
