@@ -516,7 +516,8 @@ report(swapped=swapped, explain=hotwire.explain(count), compiled=hotwire.is_comp
 
 def test_a_compile_during_which_builtins_changed_is_not_used(tmp_path):
     """The background compiler runs on the program's builtins: what it made while the program had
-    replaced `len` for a moment (the len_global seed does) is thrown away, and the reason is told."""
+    replaced `len` for a moment (the len_global seed does) is thrown away; the compile is done once
+    more, and when the builtins change during that one too, the reason is told."""
     res, _ = run_scenario(tmp_path, COUNT_FUNCS, BUILTINS_SWAP_DRIVER, HOTWIRE_SYNC="0", HOTWIRE_THRESHOLD="10",
                           HOTWIRE_CACHE="0")
     assert res["swapped"] and not res["compiled"] and res["result"] == 3

@@ -57,8 +57,9 @@ class UnboxedOps:
         self.values[op] = value
 
     def int64_of(self, v):
-        """(value, fits) of an exact int object: compact ones inline, others through the C API
-        (`fits` is false when the value does not fit in 64 bits)."""
+        """(value, fits) of an exact int object: ints of one or two 30-bit digits inline (a sum that
+        passed 2**30 stays off the C API), others through the C API (`fits` is false when the value
+        does not fit in 64 bits)."""
         b = self.b
         tag = self.load_field(v, "PyLongObject.lv_tag", I64)
         compact = self.is_compact(tag)
@@ -67,18 +68,41 @@ class UnboxedOps:
                 small = self.compact_int_value(v, tag)
                 fast_end = b.block
             with slow:
-                overflow = self.alloca(ir.IntType(32))
-                b.store(ir.Constant(ir.IntType(32), 0), overflow)
-                big = self.call("PyLong_AsLongLongAndOverflow", v, overflow)
-                in_range = b.icmp_signed("==", b.load(overflow, typ=ir.IntType(32)), ir.Constant(ir.IntType(32), 0))
+                two_digits = b.icmp_unsigned("<", tag, ir.Constant(I64, 3 << PYLONG_NON_SIZE_BITS))
+                with b.if_else(two_digits, likely=True) as (two, more):
+                    with two:
+                        pair = self.two_digit_int_value(v, tag)
+                        two_end = b.block
+                    with more:
+                        overflow = self.alloca(ir.IntType(32))
+                        b.store(ir.Constant(ir.IntType(32), 0), overflow)
+                        big = self.call("PyLong_AsLongLongAndOverflow", v, overflow)
+                        in_range = b.icmp_signed("==", b.load(overflow, typ=ir.IntType(32)),
+                                                 ir.Constant(ir.IntType(32), 0))
+                        more_end = b.block
+                large = b.phi(I64)
+                large.add_incoming(pair, two_end)
+                large.add_incoming(big, more_end)
+                large_fits = b.phi(I1)
+                large_fits.add_incoming(ir.Constant(I1, 1), two_end)
+                large_fits.add_incoming(in_range, more_end)
                 slow_end = b.block
         result = b.phi(I64)
         result.add_incoming(small, fast_end)
-        result.add_incoming(big, slow_end)
+        result.add_incoming(large, slow_end)
         fits = b.phi(I1)
         fits.add_incoming(ir.Constant(I1, 1), fast_end)
-        fits.add_incoming(in_range, slow_end)
+        fits.add_incoming(large_fits, slow_end)
         return result, fits
+
+    def two_digit_int_value(self, v, tag):
+        """The value of an int object of exactly two digits: low + high << 30, signed by the tag."""
+        b = self.b
+        digits = self.field_ptr(v, "PyLongObject.ob_digit")
+        low = b.zext(b.load(digits, typ=ir.IntType(32)), I64)
+        high = b.zext(b.load(b.gep(digits, [ir.Constant(I64, 4)], source_etype=ir.IntType(8)), typ=ir.IntType(32)), I64)
+        magnitude = b.or_(low, b.shl(high, ir.Constant(I64, PYLONG_SHIFT)))
+        return b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), magnitude)
 
     def is_compact(self, tag):
         """Whether an int object's lv_tag (`tag`) says it is compact (at most one 30-bit digit)."""

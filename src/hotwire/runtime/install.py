@@ -265,11 +265,10 @@ def _compile(func, code, arg_types, cache_key):
     except BaseException:
         _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
         raise
-    version = _builtins_version()
     try:
-        unit = _compile_and_publish(func, code, arg_types, cache_key, version)
+        unit = _compile_and_publish_checked(func, code, arg_types, cache_key)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
-        if isinstance(e, _BuiltinsChanged) or _builtins_version() != version:
+        if isinstance(e, _BuiltinsChanged):
             _reject(code, _BuiltinsChanged.reason)
             return None
         compiler = sys.modules.get("hotwire.compiler")
@@ -292,9 +291,25 @@ class _BuiltinsChanged(Exception):
     """The builtins dict changed while the compiler ran on the worker thread. The compiler (and the
     modules it uses) calls builtins too: with `builtins.len` replaced for a moment, as the len_global
     seed does, a loop over an operand list could have stopped early, and a wrong unit look right.
-    Nothing it made is used or stored, even when the builtins are back as they were."""
+    Nothing it made is used or stored, even when the builtins are back as they were; the compile is
+    done once more (_compile_and_publish_checked)."""
     reason = ("the program changed a builtin while the compiler ran (the compiler runs on the same "
               "builtins, so what it made is not trusted)")
+
+
+def _compile_and_publish_checked(func, code, arg_types, cache_key):
+    """_compile_and_publish, done again once if the builtins changed meanwhile (a program that
+    replaces a builtin for a moment has usually put it back: at exit, where the running compile
+    finishes, always), else _BuiltinsChanged."""
+    for attempt in (1, 2):
+        version = _builtins_version()
+        try:
+            return _compile_and_publish(func, code, arg_types, cache_key, version)
+        except Exception as e:
+            if not isinstance(e, _BuiltinsChanged) and _builtins_version() == version:
+                raise
+            if attempt == 2:
+                raise _BuiltinsChanged from None
 
 
 def _builtins_version():
