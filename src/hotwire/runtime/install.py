@@ -145,14 +145,37 @@ def compile_for(func, arg_types=None):
         _install(func, code, unit)
         return unit
     if code not in rejected and code not in queued:
-        cache_key = _cache_key(func, code, arg_types)
-        unit = _load_in_line(func, code, cache_key)
+        cache_key, unit = _with_signals_held(_key_and_load_in_line, func, code, arg_types)
         if unit is not None:
             return unit
         queued[code] = True
         if not background.submit(_compile_queued, code, weakref.ref(func), arg_types, cache_key):
             queued.discard(code)
     return None
+
+
+def _with_signals_held(work, *args):
+    """work(*args) with the signals a program handles held back on this thread. hotwire's own code
+    catches exceptions it does not expect (a bug must never break the program), so a signal
+    handler's exception raised in the middle of it would be lost: a SIGALRM meant to stop a slow
+    call went unnoticed. Handlers already due run first, and what they raise goes to the program;
+    the held ones run once the program's code goes on. (The background worker has them blocked for
+    good.)"""
+    blocked = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HANDLED_SIGNALS)
+    try:
+        ctypes.pythonapi.PyErr_CheckSignals()
+    except BaseException:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
+        raise
+    try:
+        return work(*args)
+    finally:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
+
+
+def _key_and_load_in_line(func, code, arg_types):
+    cache_key = _cache_key(func, code, arg_types)
+    return cache_key, _load_in_line(func, code, cache_key)
 
 
 def _cache_key(func, code, arg_types):
@@ -227,9 +250,7 @@ def compile_now(func, arg_types=None, cache_key=_ABSENT):
                 return None
             unit = units.get(code)
             if unit is None:
-                if cache_key is _ABSENT:
-                    cache_key = _cache_key(func, code, arg_types)
-                unit = _compile(func, code, arg_types, cache_key)
+                unit = _with_signals_held(_compile, func, code, arg_types, cache_key)
                 if unit is None:
                     return None
             _install(func, code, unit)
@@ -252,19 +273,14 @@ def _reject(code, reason):
 
 
 def _compile(func, code, arg_types, cache_key):
-    """The pipeline for one code object, under _lock; records the unit or the refusal."""
+    """The pipeline for one code object, under _lock and with signals held (a handler's exception
+    belongs to the program, not to the compiler, which would take it for a compiler error); records
+    the unit or the refusal. `cache_key`: made when func became hot, else (_ABSENT) now."""
     if _mode["refusal"]:
         _reject(code, _mode["refusal"])
         return None
-    # Signals wait until the compiler is done: a handler's exception belongs to the program, not to
-    # the compiler (which would take it for a compiler error). Handlers already due run first, and
-    # what they raise goes to the program. (The background worker has them blocked for good.)
-    blocked = _signal.pthread_sigmask(_signal.SIG_BLOCK, _HANDLED_SIGNALS)
-    try:
-        ctypes.pythonapi.PyErr_CheckSignals()
-    except BaseException:
-        _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
-        raise
+    if cache_key is _ABSENT:
+        cache_key = _cache_key(func, code, arg_types)
     try:
         unit = _compile_and_publish_checked(func, code, arg_types, cache_key)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
@@ -281,8 +297,6 @@ def _compile(func, code, arg_types, cache_key):
         if stats.debug_enabled():
             raise
         return None
-    finally:
-        _signal.pthread_sigmask(_signal.SIG_SETMASK, blocked)
     stats.record_compile(code, unit.compile_seconds, on_main_thread=_on_main_thread(), unit=unit)
     return unit
 
