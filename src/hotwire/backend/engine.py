@@ -5,8 +5,8 @@ links into this process with its external symbols bound to this process's addres
 freed once its object code exists.
 
 LLVM is loaded by the first compile, on the background worker, or by api.load_compiler() before anything
-compiles in line (see there for why not later). `lock` is held during all LLVM work: the process
-must not exit while another thread is inside LLVM (runtime/background.py).
+compiles in line (see there for why not later). `_lock` is held during all LLVM work (the target
+machines are shared).
 Every module is verified (`module.verify()`) before it is optimised; HOTWIRE_DUMP_LLVM=1 and
 HOTWIRE_DUMP_ASM=1 print the LLVM IR and the machine code of each compiled function.
 """
@@ -17,7 +17,7 @@ import threading
 
 from hotwire.backend import object_loader
 
-lock = threading.Lock()
+_lock = threading.Lock()
 _target_machines = {}   # codegen level -> TargetMachine
 
 # Above this many lines of LLVM IR, instruction selection and register allocation at -O2 take seconds
@@ -80,7 +80,7 @@ def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
 def emit_object(ir_module, speed_level=2):
     """The object code of an llvmlite.ir.Module, optimised (see compile_module)."""
     llvm = _llvm()
-    with lock:
+    with _lock:
         text = str(ir_module)
         big = text.count("\n") > (BIG_LOOP_FUNCTION_LINES if speed_level == 2 else BIG_FUNCTION_LINES)
         codegen_level = 0 if big else 2

@@ -50,17 +50,13 @@ def prepare():
 def _make_callback(osr_index, python_callback):
     """The callback: a builtin function object, kept (with its method definition, its index cell and
     the Python callback it falls back to) for the life of the process."""
-    from hotwire.backend import object_loader
+    from hotwire.backend import jump_callback, object_loader
     from hotwire.backend.engine import keep_forever
-    from hotwire.runtime import code_cache
-
-    def emit():
-        from hotwire.backend import jump_callback
-        return jump_callback.emit_object()
-
     from hotwire.backend.jump_callback import NAME, NONE, OSR_INDEX_CELL, PYTHON_CALLBACK
+    from hotwire.runtime import code_cache
     index_cell = ctypes.c_ssize_t(osr_index)
-    address = object_loader.load(code_cache.support_code("jump_callback", emit), [NAME], {
+    object_code = code_cache.support_code("jump_callback", jump_callback.emit_object)
+    address = object_loader.load(object_code, [NAME], {
         OSR_INDEX_CELL: ctypes.addressof(index_cell), PYTHON_CALLBACK: id(python_callback), NONE: id(None)})[NAME]
     definition = _MethodDef(NAME.encode(), address, _METH_FASTCALL, None)
     callback = _new_cfunction(ctypes.addressof(definition), None, None)

@@ -23,7 +23,7 @@ The filters' machine code is backend/watcher_filters.py's, from the code cache o
 """
 import ctypes
 
-from hotwire.backend import object_loader
+from hotwire.backend import object_loader, watcher_filters
 from hotwire.backend.engine import keep_forever
 from hotwire.backend.watcher_filters import (
     BITMAP, BITMAP_BITS, DICT_FILTER, DICT_HANDLER as DICT_HANDLER_SYMBOL, EXTRA_INDEX_CELL, FAST_SLOTS,
@@ -64,15 +64,11 @@ def mark_name(name):
 def make_filters(dict_handler, func_handler, extra_index):
     """Link both filters; returns (dict watcher address, function watcher address)."""
     from hotwire.runtime import code_cache
-
-    def emit():
-        from hotwire.backend import watcher_filters
-        return watcher_filters.emit_object()
-
     index_cell = ctypes.c_ssize_t(extra_index)
     for obj in (dict_handler, func_handler, index_cell):   # the filters call and read them for ever
         keep_forever(obj)
-    addresses = object_loader.load(code_cache.support_code("watchers", emit), [DICT_FILTER, FUNC_FILTER], {
+    object_code = code_cache.support_code("watchers", watcher_filters.emit_object)
+    addresses = object_loader.load(object_code, [DICT_FILTER, FUNC_FILTER], {
         BITMAP: ctypes.addressof(bitmap), FAST_TABLE: ctypes.addressof(fast_table), STR_TYPE: id(type("")),
         DICT_HANDLER_SYMBOL: ctypes.cast(dict_handler, ctypes.c_void_p).value,
         FUNC_HANDLER_SYMBOL: ctypes.cast(func_handler, ctypes.c_void_p).value,
