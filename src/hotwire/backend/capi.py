@@ -40,7 +40,7 @@ SIGNATURES = {
     "PyDict_New": "p", "PyDict_SetItem": "ippp", "PyDict_DelItem": "ipp", "PyDict_Update": "ipp",
     "PyDict_GetItemWithError": "ppp", "PySlice_New": "pppp", "_PyUnicode_JoinArray": "pppl",
     # functions and cells
-    "PyFunction_New": "ppp", "PyFunction_SetVectorcall": "vpp", "PyUnstable_Code_GetExtra": "iplp", "PyCell_New": "pp",
+    "PyFunction_New": "ppp", "PyFunction_SetVectorcall": "vpp", "PyUnstable_Code_GetExtra": "iplp", "PyUnstable_Code_SetExtra": "iplp", "PyCell_New": "pp",
     "_PyFunction_Vectorcall": "ppplp",
     # errors, frames, threads
     "PyErr_Occurred": "p", "Py_FatalError": "vp", "PyErr_ExceptionMatches": "ip", "PyErr_Clear": "v",

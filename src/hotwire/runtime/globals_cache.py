@@ -192,10 +192,10 @@ def publish_entry(code, entry_address):
 
 def namespace_of(func):
     """func's (globals, builtins), or NotCompilable when compiled code cannot read them through cells."""
-    from hotwire.frontend.py312 import NotCompilable
     globals_ = func.__globals__
     builtins_ = getattr(func, "__builtins__", builtins.__dict__)
     if type(globals_) is not dict or type(builtins_) is not dict:
+        from hotwire.frontend.py312 import NotCompilable   # (the builder: not imported for a cache hit)
         raise NotCompilable("its globals or builtins are not a plain dict (a dict subclass may "
                             "override lookups, which only the interpreter honours)")
     return globals_, builtins_

@@ -30,7 +30,7 @@ import sys
 import threading
 
 from hotwire.backend.layout312 import off
-from hotwire.runtime import install
+from hotwire.runtime import install, osr
 
 from hotwire.runtime.tool import TOOL
 _EVENT = sys.monitoring.events.PY_START
@@ -44,7 +44,9 @@ _OWN_DIRS = tuple(os.path.dirname(p) for p in (
 HEADROOM = 50
 COMPILE_HEADROOM = 100   # the compiler itself needs about 30 frames (measured: 18 for compile_code)
 
-_state = {"threshold": 10, "loop_threshold": 100, "active": False, "only": (), "set_aside": False}
+_state = {"threshold": 10, "loop_threshold": 100, "active": False, "only": (), "set_aside": False,
+          "c_callback_tried": False}
+_MAX_JUMP_BATCH = 1024
 _counts = install.ByIdentity()       # code -> [calls seen]
 _loop_counts = install.ByIdentity()  # code -> [backward jumps seen]
 _requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
@@ -161,11 +163,47 @@ def _argument_types(code, frame):
 
 
 def on_jump(code, offset, destination):
+    """The JUMP callback until the C-level one is in place (backend/jump_callback.py), which counts
+    iterations itself and calls on_jump_batch. That one is made at the first jump of the process if
+    its machine code is in the code cache (2-3 ms, once: a Python callback at every iteration costs
+    1.5 us), else with the first unit that has an OSR entry."""
+    if not _state["c_callback_tried"]:
+        _state["c_callback_tried"] = True
+        _use_c_callback_if_cached()
+    return _count_jumps(code, offset, destination, 1)
+
+
+def on_jump_batch(code, offset, destination):
+    """Called by the C-level JUMP callback at every jump_batch()-th backward jump of a code."""
+    return _count_jumps(code, offset, destination, jump_batch())
+
+
+def jump_batch():
+    """How many backward jumps the C-level callback counts before calling Python: a power of two, at
+    most an eighth of the loop threshold (so a loop is hot at most 1/8 later than counted one by one)."""
+    batch = 1
+    while batch * 2 <= min(_MAX_JUMP_BATCH, _state["loop_threshold"] // 8):
+        batch *= 2
+    return batch
+
+
+def _use_c_callback_if_cached():
+    # Imported inside a callback, which could meet a module the program is half-way through
+    # importing (see api.load_compiler): these import only hotwire's own modules, C modules
+    # (_ctypes, _sha2, marshal, zlib) and ctypes and struct, which `import hotwire` has imported.
+    from hotwire.runtime import code_cache
+    try:
+        if install.with_signals_held(code_cache.support_cached, "jump_callback"):
+            install.with_signals_held(osr.prepare)
+    except Exception:   # the Python callback goes on counting
+        pass
+
+
+def _count_jumps(code, offset, destination, n):
     """Loop hotness: a loop that has run long is compiled, and the call running it goes on in
     compiled code from the loop's next iteration (on-stack replacement: backend/osr_entry.py; the
-    C-level JUMP callback, backend/jump_callback.py, calls this function for every jump it does not
-    take into compiled code). Runs at every iteration of loops not decided yet: the common case is
-    one lookup, as in _on_start."""
+    C-level JUMP callback takes it into the compiled loop). `n`: backward jumps since the last call.
+    Runs for every (batch of) iterations of loops not decided yet: the common case is one lookup."""
     if destination > offset:
         return _DISABLE
     if install.compiling():
@@ -179,16 +217,16 @@ def on_jump(code, offset, destination):
         if code in install.units or code in install.rejected or code in install.queued or _excluded(code):
             return _DISABLE
         _loop_counts[code] = counter = [0]
-    counter[0] += 1
+    counter[0] += n
     hot = max(_state["loop_threshold"], 1)
     if counter[0] < hot:
         return None
-    if counter[0] > hot:
+    if counter[0] - n >= hot:
         return _DISABLE   # compiled already, and its OSR entry refused this frame (or has none here)
     if not _room(COMPILE_HEADROOM if install.is_sync() else HEADROOM):
-        counter[0] -= 1
+        counter[0] -= n
         return None
-    func = _function_of(sys._getframe(1))
+    func = _function_of(sys._getframe(2))
     if hasattr(func, "__code__") and func.__code__ is code:
         unit = install.compile_for(func)
         if unit is not None and destination in unit.osr_offsets:
@@ -217,6 +255,7 @@ def start(threshold, loop_threshold=None):
     _state["threshold"] = threshold
     _state["loop_threshold"] = loop_threshold if loop_threshold is not None else \
         LOOP_ITERATIONS_PER_CALL * max(threshold, 1)
+    osr.set_jump_batch(jump_batch())
     _state["only"] = _only_paths()
     if _state["active"]:
         return

@@ -145,7 +145,7 @@ def compile_for(func, arg_types=None):
         _install(func, code, unit)
         return unit
     if code not in rejected and code not in queued:
-        cache_key, unit = _with_signals_held(_key_and_load_in_line, func, code, arg_types)
+        cache_key, unit = with_signals_held(_key_and_load_in_line, func, code, arg_types)
         if unit is not None:
             return unit
         queued[code] = True
@@ -154,7 +154,7 @@ def compile_for(func, arg_types=None):
     return None
 
 
-def _with_signals_held(work, *args):
+def with_signals_held(work, *args):
     """work(*args) with the signals a program handles held back on this thread. hotwire's own code
     catches exceptions it does not expect (a bug must never break the program), so a signal
     handler's exception raised in the middle of it would be lost: a SIGALRM meant to stop a slow
@@ -197,6 +197,10 @@ def _compile_queued(code, func_ref, arg_types, cache_key):
         if func is not None and func.__code__ is code:
             unit = compile_now(func, arg_types, cache_key=cache_key)
             if unit is not None:
+                # The C-level JUMP callback counts loop iterations for a fraction of what the Python
+                # one costs: made now even without an OSR entry to enter (LLVM is loaded anyway), its
+                # machine code goes to the cache for every later process.
+                osr.prepare()
                 _mode["in_line_loads"] = True   # what loading needs is imported and made now
                 if unit.osr_address:
                     osr.resume_counting()
@@ -250,7 +254,7 @@ def compile_now(func, arg_types=None, cache_key=_ABSENT):
                 return None
             unit = units.get(code)
             if unit is None:
-                unit = _with_signals_held(_compile, func, code, arg_types, cache_key)
+                unit = with_signals_held(_compile, func, code, arg_types, cache_key)
                 if unit is None:
                     return None
             _install(func, code, unit)
@@ -287,8 +291,8 @@ def _compile(func, code, arg_types, cache_key):
         if isinstance(e, _BuiltinsChanged):
             _reject(code, _BuiltinsChanged.reason)
             return None
-        compiler = sys.modules.get("hotwire.compiler")
-        if compiler is not None and isinstance(e, compiler.NotCompilable):
+        builder = sys.modules.get("hotwire.frontend.py312")   # where NotCompilable comes from
+        if builder is not None and isinstance(e, builder.NotCompilable):
             _reject(code, str(e))
             return None
         # Also what a program that broke the machinery the compiler runs on gets (an import after

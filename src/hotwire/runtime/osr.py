@@ -4,14 +4,15 @@ putting the C-level JUMP callback in place of the Python one (backend/jump_callb
 The machine code side is backend/osr_entry.py; docs/architecture.md ("On-stack replacement") tells the
 whole story. The callback is made when the first unit with an OSR entry is compiled or loaded (its
 object code comes from the code cache, else from LLVM); from then on it is the JUMP callback, and it
-calls the Python counting callback (hotness.on_jump) itself for jumps that do not enter compiled code.
+counts the jumps that do not enter compiled code itself, calling the Python counting callback
+(hotness.on_jump_batch) every `batch` of them.
 """
 import ctypes
 import sys
 
 from hotwire.runtime import code_extra
 
-_state = {"index": None, "callback": None}
+_state = {"index": None, "callback": None, "batch_mask": None}
 _METH_FASTCALL = 0x0080
 
 
@@ -43,24 +44,35 @@ def prepare():
     """Make the C-level JUMP callback and put it in place (once)."""
     from hotwire.runtime import hotness
     if _state["callback"] is None:
-        _state["callback"] = _make_callback(_index(), hotness.on_jump)
+        _state["batch_mask"] = ctypes.c_ssize_t(hotness.jump_batch() - 1)
+        _state["callback"] = _make_callback(_index(), code_extra.new_slot(), _state["batch_mask"],
+                                            hotness.on_jump_batch)
         hotness.use_jump_callback(_state["callback"])
 
 
-def _make_callback(osr_index, python_callback):
-    """The callback: a builtin function object, kept (with its method definition, its index cell and
-    the Python callback it falls back to) for the life of the process."""
+def set_jump_batch(batch):
+    """The C-level callback calls Python every `batch` backward jumps of a code (a power of two)."""
+    if _state["batch_mask"] is not None:
+        _state["batch_mask"].value = batch - 1
+
+
+def _make_callback(osr_index, count_index, batch_mask, python_callback):
+    """The callback: a builtin function object, kept (with its method definition, its cells and the
+    Python callback it calls) for the life of the process."""
     from hotwire.backend import jump_callback, object_loader
     from hotwire.backend.engine import keep_forever
-    from hotwire.backend.jump_callback import NAME, NONE, OSR_INDEX_CELL, PYTHON_CALLBACK
     from hotwire.runtime import code_cache
-    index_cell = ctypes.c_ssize_t(osr_index)
+    index_cell, count_cell = ctypes.c_ssize_t(osr_index), ctypes.c_ssize_t(count_index)
     object_code = code_cache.support_code("jump_callback", jump_callback.emit_object)
-    address = object_loader.load(object_code, [NAME], {
-        OSR_INDEX_CELL: ctypes.addressof(index_cell), PYTHON_CALLBACK: id(python_callback), NONE: id(None)})[NAME]
-    definition = _MethodDef(NAME.encode(), address, _METH_FASTCALL, None)
+    address = object_loader.load(object_code, [jump_callback.NAME], {
+        jump_callback.OSR_INDEX_CELL: ctypes.addressof(index_cell),
+        jump_callback.COUNT_INDEX_CELL: ctypes.addressof(count_cell),
+        jump_callback.BATCH_MASK_CELL: ctypes.addressof(batch_mask),
+        jump_callback.PYTHON_CALLBACK: id(python_callback), jump_callback.NONE: id(None),
+        jump_callback.DISABLE: id(sys.monitoring.DISABLE)})[jump_callback.NAME]
+    definition = _MethodDef(jump_callback.NAME.encode(), address, _METH_FASTCALL, None)
     callback = _new_cfunction(ctypes.addressof(definition), None, None)
-    for obj in (index_cell, python_callback, definition, callback):
+    for obj in (index_cell, count_cell, batch_mask, python_callback, definition, callback):
         keep_forever(obj)
     return callback
 
