@@ -47,6 +47,7 @@ COMPILE_HEADROOM = 100   # the compiler itself needs about 30 frames (measured: 
 _state = {"threshold": 10, "loop_threshold": 100, "active": False, "only": (), "set_aside": False,
           "c_callback_tried": False}
 _MAX_JUMP_BATCH = 1024
+C_CALLBACK_AFTER = 256
 _counts = install.ByIdentity()       # code -> [calls seen]
 _loop_counts = install.ByIdentity()  # code -> [backward jumps seen]
 _requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
@@ -164,12 +165,10 @@ def _argument_types(code, frame):
 
 def on_jump(code, offset, destination):
     """The JUMP callback until the C-level one is in place (backend/jump_callback.py), which counts
-    iterations itself and calls on_jump_batch. That one is made at the first jump of the process if
-    its machine code is in the code cache (2-3 ms, once: a Python callback at every iteration costs
-    1.5 us), else with the first unit that has an OSR entry."""
-    if not _state["c_callback_tried"]:
-        _state["c_callback_tried"] = True
-        _use_c_callback_if_cached()
+    iterations itself and calls on_jump_batch. That one is made when some code's loops have run
+    C_CALLBACK_AFTER times, if its machine code is in the code cache (2-3 ms, once: a Python callback
+    at every iteration costs 1.5 us; a script without loops, hello.py, pays neither), else by the
+    worker after its first compile."""
     return _count_jumps(code, offset, destination, 1)
 
 
@@ -218,6 +217,9 @@ def _count_jumps(code, offset, destination, n):
             return _DISABLE
         _loop_counts[code] = counter = [0]
     counter[0] += n
+    if counter[0] == C_CALLBACK_AFTER and not _state["c_callback_tried"]:
+        _state["c_callback_tried"] = True
+        _use_c_callback_if_cached()
     hot = max(_state["loop_threshold"], 1)
     if counter[0] < hot:
         return None
