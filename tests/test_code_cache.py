@@ -178,3 +178,42 @@ def test_a_warm_run_links_in_line_without_llvm(tmp_path):
     assert [r.returncode for r in runs] == [0, 0, 0], runs[-1].stderr
     assert runs[0].stdout == "12497500 False True True\n"
     assert runs[2].stdout == "12497500 True False False\n"
+
+
+COUNTING_PROGRAM = '''
+import sys
+from hotwire.runtime import hotness
+seen = []
+count_jumps = hotness._count_jumps
+
+def spy(code, offset, destination, n):
+    if code.co_name == "spin":
+        seen.append(n)
+    return count_jumps(code, offset, destination, n)
+
+hotness._count_jumps = spy
+
+def spin(n):
+    for i in range(n):
+        pass
+
+spin(5000)
+print(sum(seen), len(seen), sorted(set(seen)),
+      type(sys.monitoring.register_callback(hotness.TOOL, sys.monitoring.events.JUMP, None)).__name__)
+'''
+
+
+def test_loop_iterations_are_counted_in_c_once_its_callback_is_cached(tmp_path):
+    """Once a compile has put the C-level JUMP callback's machine code in the cache, another program
+    (whose own runs never compiled anything) counts a loop's first 256 iterations in Python, one by
+    one, then links that callback, which calls the Python counter once per 1024 iterations."""
+    (tmp_path / "spin.py").write_text(COUNTING_PROGRAM)
+    out, _ = run(tmp_path)   # compiles add and main (in line), and main's loop needs the callback
+    assert out == EXPECTED
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOTWIRE")}
+    env.update(HOTWIRE_LOOP_THRESHOLD="100000", HOTWIRE_ONLY=str(tmp_path),
+               HOTWIRE_CACHE_DIR=str(tmp_path / "cache"))
+    spin = subprocess.run([sys.executable, "-m", "hotwire", str(tmp_path / "spin.py")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert spin.returncode == 0, spin.stderr
+    assert spin.stdout == f"{256 + 4 * 1024} {256 + 4} [1, 1024] builtin_function_or_method\n"
