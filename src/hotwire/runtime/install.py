@@ -197,13 +197,15 @@ def _compile_queued(code, func_ref, arg_types, cache_key):
         if func is not None and func.__code__ is code:
             unit = compile_now(func, arg_types, cache_key=cache_key)
             if unit is not None:
-                # The C-level JUMP callback counts loop iterations for a fraction of what the Python
-                # one costs: made now even without an OSR entry to enter (LLVM is loaded anyway), its
-                # machine code goes to the cache for every later process.
-                osr.prepare()
                 _mode["in_line_loads"] = True   # what loading needs is imported and made now
                 if unit.osr_address:
                     osr.resume_counting()
+                # The C-level JUMP callback counts loop iterations for a fraction of what the Python
+                # one costs: made now even without an OSR entry to enter (LLVM is loaded anyway), its
+                # machine code goes to the cache for every later process. (Under the lock: an in-line
+                # load may be making it too.)
+                with _lock:
+                    osr.prepare()
     finally:
         queued.discard(code)
 
@@ -368,7 +370,8 @@ def prepare_in_line():
     code_cache.set_program): make what linking from the code cache needs (the watchers and the JUMP
     callback, whose machine code is cached too; the machine identity; the modules), so that the first
     hot function's cached machine code is linked at once, in line (_load_in_line). If the helpers'
-    machine code is not cached (another hotwire made the entries), LLVM makes it on the worker."""
+    machine code is not in the cache (it is made by the worker's first compile, and the units may
+    have come from processes that never compiled), LLVM makes it on the worker."""
     from hotwire.runtime import code_cache
     if not code_cache.support_cached("watchers", "jump_callback"):
         background.submit(_prepare_linking)
