@@ -4,7 +4,7 @@ hotwire with that cache warm, and PyPy when it is installed; the bars of issue 5
     .venv/bin/python benchmarks/seeds.py [--runs N] [--seed-dir DIR] [name ...]
 
 For each seed and each runtime, N runs (default 3, interleaved so that machine drift hits all alike),
-each a fresh process; the table gives the median wall time, the speed-up over CPython (> 1 is faster),
+each a fresh process (hotwire through the installed `hotwire run`); the table gives the median wall time, the speed-up over CPython (> 1 is faster),
 and for hotwire when compiled code first existed (seconds after hotwire started, from the stats).
 "cold" runs each get a new empty cache directory; "warm" runs share one that unmeasured runs filled
 until one stored nothing new (a program's type feedback can differ between its first run and later
@@ -52,6 +52,7 @@ def main():
     base_env = {k: v for k, v in os.environ.items()
                 if not k.startswith("HOTWIRE") and k != "PYTHONDONTWRITEBYTECODE"}
     pypy = shutil.which("pypy3")
+    hotwire = [os.path.join(os.path.dirname(sys.executable), "hotwire"), "run"]   # as the issue runs them
     work = tempfile.mkdtemp(prefix="hotwire-seeds-")
     print(f"{'seed':16} {'CPython':>9} {'hotwire cold':>18} {'hotwire warm':>18} {'PyPy':>14}  "
           f"{'first compiled cold/warm':>25}  output")
@@ -62,7 +63,7 @@ def main():
             stats = os.path.join(work, "stats.json")
             hot_env = dict(base_env, HOTWIRE_STATS_FILE=stats)
             for _ in range(MAX_FILL_RUNS):
-                run([sys.executable, "-m", "hotwire", path], dict(hot_env, HOTWIRE_CACHE_DIR=warm_dir))
+                run(hotwire + [path], dict(hot_env, HOTWIRE_CACHE_DIR=warm_dir))
                 with open(stats) as fh:
                     if json.load(fh)["code_cache"]["stores"] == 0:
                         break
@@ -71,9 +72,9 @@ def main():
             outputs = {}
             for i in range(options.runs):
                 commands = {"cpython": ([sys.executable, path], base_env),
-                            "cold": ([sys.executable, "-m", "hotwire", path],
+                            "cold": (hotwire + [path],
                                      dict(hot_env, HOTWIRE_CACHE_DIR=os.path.join(work, f"{seed}.cold{i}"))),
-                            "warm": ([sys.executable, "-m", "hotwire", path],
+                            "warm": (hotwire + [path],
                                      dict(hot_env, HOTWIRE_CACHE_DIR=warm_dir))}
                 if pypy:
                     commands["pypy"] = ([pypy, path], base_env)
