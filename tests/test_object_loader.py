@@ -2,6 +2,7 @@
 the lowering makes, symbols bound by the caller or found in the process, page protections, and
 refusals (before anything is made executable) for what it does not link."""
 import ctypes
+import os
 
 import pytest
 from llvmlite import ir
@@ -79,3 +80,23 @@ def test_a_missing_definition_is_refused():
 def test_what_is_not_x86_64_object_code_is_refused(data):
     with pytest.raises(object_loader.UnsupportedObject):
         object_loader.load(data, ["pick"], {})
+
+
+def test_perf_map_names_the_linked_functions(monkeypatch):
+    """HOTWIRE_PERF_MAP=1: each linked function is a line of /tmp/perf-<pid>.map (start, size, name,
+    label), the file `perf report` reads for JIT code."""
+    path = f"/tmp/perf-{os.getpid()}.map"
+    existed = os.path.exists(path)
+    monkeypatch.setenv("HOTWIRE_PERF_MAP", "1")
+    module, _ = _module()
+    cell = ctypes.c_int64(0)
+    address = object_loader.load(emit_object(module), ["pick"], {"hw_test_cell": ctypes.addressof(cell)},
+                                 "loader_test.pick")["pick"]
+    try:
+        with open(path) as f:
+            lines = [line.split(" ", 2) for line in f.read().splitlines()]
+    finally:
+        if not existed:
+            os.unlink(path)
+    start, size, name = lines[-1]
+    assert int(start, 16) == address and int(size, 16) > 0 and name == "pick [loader_test.pick]"

@@ -33,7 +33,8 @@ def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_m
     names = [name] if osr_name is None else [name, osr_name]
     symbols = lowering.symbols.entries
     addresses, object_code = compile_module(module, names, speed_level=2 if lowering.has_loops else 1,
-                                            bindings=[(n, address) for n, address, _ in symbols])
+                                            bindings=[(n, address) for n, address, _ in symbols],
+                                            label=qualname or code.co_name)
     return CompiledUnit(addresses[name], object_code, lowering.keepalive, ir_text, list(irfn.notes),
                         time.perf_counter() - start, lowering.global_names, lowering.namespace_table,
                         lowering.deopt_counters, addresses.get(osr_name, 0),

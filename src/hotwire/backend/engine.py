@@ -68,13 +68,13 @@ def _optimise(module, speed_level, tm):
     pm.run(module, pb)
 
 
-def compile_module(ir_module, symbol_names, speed_level=2, bindings=()):
+def compile_module(ir_module, symbol_names, speed_level=2, bindings=(), label=""):
     """Compile an llvmlite.ir.Module and link it; return ({symbol: address} for the requested
     functions, the object code). speed_level 2 for code with loops (where time goes), 1 for
     straight-line code (compiles faster). `bindings`: (name, address) of the module's external
-    symbols (backend/link_symbols.py)."""
+    symbols (backend/link_symbols.py); `label`: what it was compiled from (object_loader's perf map)."""
     object_code = emit_object(ir_module, speed_level)
-    return object_loader.load(object_code, symbol_names, dict(bindings)), object_code
+    return object_loader.load(object_code, symbol_names, dict(bindings), label), object_code
 
 
 def emit_object(ir_module, speed_level=2):

@@ -16,9 +16,14 @@ UnsupportedObject before any memory is made executable: the function stays inter
 Memory is mapped per object, code pages read+execute, constant pages read-only, data pages
 read+write, and never unmapped: machine code must outlive every function object that may still call
 it, including calls made while the interpreter shuts down.
+
+With HOTWIRE_PERF_MAP=1, every function linked is also written to /tmp/perf-<pid>.map (start, size,
+name and the Python function it was compiled from), the file `perf report` reads for JIT code, as
+CPython's own `-X perf` does: a profile then names compiled code instead of showing bare addresses.
 """
 import _ctypes
 import ctypes
+import os
 import struct
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -41,7 +46,7 @@ SHT_PROGBITS, SHT_SYMTAB, SHT_RELA, SHT_NOBITS = 1, 2, 4, 8
 SHT_X86_64_UNWIND = 0x70000001
 SHF_WRITE, SHF_ALLOC, SHF_EXECINSTR = 0x1, 0x2, 0x4
 SHN_UNDEF, SHN_ABS, SHN_COMMON = 0, 0xFFF1, 0xFFF2
-STT_SECTION = 3
+STT_FUNC, STT_SECTION = 2, 3
 R_X86_64_64, R_X86_64_PC32, R_X86_64_PLT32, R_X86_64_PC64 = 1, 2, 4, 24
 
 _ELF_HEADER = struct.Struct("<16sHHIQQQIHHHHHH")
@@ -122,16 +127,17 @@ def _resolve_external(name, bindings):
         raise UnsupportedObject(f"undefined symbol {name}") from None
 
 
-def load(object_code, names, bindings):
+def load(object_code, names, bindings, label=""):
     """Map `object_code` and return {name: address} for the defined symbols `names`. `bindings`:
-    {name: address} for its undefined `hw_*` symbols."""
+    {name: address} for its undefined `hw_*` symbols. `label`: what it was compiled from (the
+    perf map's names)."""
     try:
-        return _load(bytes(object_code), names, bindings)
+        return _load(bytes(object_code), names, bindings, label)
     except (struct.error, IndexError, ValueError, UnicodeDecodeError) as e:   # a malformed file
         raise UnsupportedObject(f"malformed object code ({type(e).__name__}: {e})") from None
 
 
-def _load(data, names, bindings):
+def _load(data, names, bindings, label):
     sections = _sections(data)
     symtabs = [s for s in sections if s.type == SHT_SYMTAB]
     if len(symtabs) != 1:
@@ -145,13 +151,13 @@ def _load(data, names, bindings):
     if base is None or base == MAP_FAILED:
         raise MemoryError(f"mmap of {size} bytes for machine code failed (errno {ctypes.get_errno()})")
     try:
-        return _link(data, sections, symtab, strtab, names, bindings, base, groups, size)
+        return _link(data, sections, symtab, strtab, names, bindings, base, groups, size, label)
     except BaseException:
         _munmap(base, size)
         raise
 
 
-def _link(data, sections, symtab, strtab, names, bindings, base, groups, size):
+def _link(data, sections, symtab, strtab, names, bindings, base, groups, size, label):
     for s in sections:
         if s.address is not None:
             s.address += base
@@ -161,8 +167,9 @@ def _link(data, sections, symtab, strtab, names, bindings, base, groups, size):
             image[s.address - base:s.address - base + s.size] = data[s.offset:s.offset + s.size]
 
     symbols = []   # (name, address) by symbol index
+    functions = []   # (address, size, name) of the functions it defines
     for i in range(symtab.size // _SYMBOL.size):
-        name_offset, info, _other, shndx, value, _size = _SYMBOL.unpack_from(data, symtab.offset + i * _SYMBOL.size)
+        name_offset, info, _other, shndx, value, symbol_size = _SYMBOL.unpack_from(data, symtab.offset + i * _SYMBOL.size)
         name = _name(strtab, name_offset)
         if shndx == SHN_UNDEF:
             symbols.append((name, _resolve_external(name, bindings) if i else 0))
@@ -173,6 +180,8 @@ def _link(data, sections, symtab, strtab, names, bindings, base, groups, size):
         else:
             target = sections[shndx]
             symbols.append((name, None if target.address is None else target.address + value))
+            if info & 0xF == STT_FUNC and symbol_size and target.address is not None:
+                functions.append((target.address + value, symbol_size, name))
 
     for rela in sections:
         if rela.type != SHT_RELA or sections[rela.info].address is None:
@@ -208,4 +217,15 @@ def _link(data, sections, symtab, strtab, names, bindings, base, groups, size):
     for start, end, protection in groups:
         if _mprotect(base + start, end - start, protection) != 0:
             raise OSError(ctypes.get_errno(), "mprotect of machine code failed")
+    if os.environ.get("HOTWIRE_PERF_MAP", "0") not in ("", "0"):
+        _write_perf_map(functions, label)
     return found
+
+
+def _write_perf_map(functions, label):
+    suffix = f" [{label}]" if label else ""
+    try:
+        with open(f"/tmp/perf-{os.getpid()}.map", "a") as f:
+            f.writelines(f"{address:x} {size:x} {name}{suffix}\n" for address, size, name in functions)
+    except OSError:   # a profiling aid: never the program's problem
+        pass

@@ -323,7 +323,7 @@ def _link(code, header, object_code, namespace, start):
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     try:
-        addresses = object_loader.load(object_code, names, dict(bindings))
+        addresses = object_loader.load(object_code, names, dict(bindings), code.co_qualname)
     except object_loader.UnsupportedObject:
         return None
 
