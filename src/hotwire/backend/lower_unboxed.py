@@ -61,39 +61,33 @@ class UnboxedOps:
         passed 2**30 stays off the C API), others through the C API (`fits` is false when the value
         does not fit in 64 bits)."""
         b = self.b
+        fits = ir.Constant(I1, 1)
         tag = self.load_field(v, "PyLongObject.lv_tag", I64)
-        compact = self.is_compact(tag)
-        with b.if_else(compact, likely=True) as (fast, slow):
+        with b.if_else(self.is_compact(tag), likely=True) as (fast, slow):
             with fast:
-                small = self.compact_int_value(v, tag)
-                fast_end = b.block
+                small = (self.compact_int_value(v, tag), fits, b.block)
             with slow:
                 two_digits = b.icmp_unsigned("<", tag, ir.Constant(I64, 3 << PYLONG_NON_SIZE_BITS))
                 with b.if_else(two_digits, likely=True) as (two, more):
                     with two:
-                        pair = self.two_digit_int_value(v, tag)
-                        two_end = b.block
+                        pair = (self.two_digit_int_value(v, tag), fits, b.block)
                     with more:
                         overflow = self.alloca(ir.IntType(32))
                         b.store(ir.Constant(ir.IntType(32), 0), overflow)
                         big = self.call("PyLong_AsLongLongAndOverflow", v, overflow)
                         in_range = b.icmp_signed("==", b.load(overflow, typ=ir.IntType(32)),
                                                  ir.Constant(ir.IntType(32), 0))
-                        more_end = b.block
-                large = b.phi(I64)
-                large.add_incoming(pair, two_end)
-                large.add_incoming(big, more_end)
-                large_fits = b.phi(I1)
-                large_fits.add_incoming(ir.Constant(I1, 1), two_end)
-                large_fits.add_incoming(in_range, more_end)
-                slow_end = b.block
-        result = b.phi(I64)
-        result.add_incoming(small, fast_end)
-        result.add_incoming(large, slow_end)
-        fits = b.phi(I1)
-        fits.add_incoming(ir.Constant(I1, 1), fast_end)
-        fits.add_incoming(large_fits, slow_end)
-        return result, fits
+                        through_api = (big, in_range, b.block)
+                large = self._value_and_fits(pair, through_api) + (b.block,)
+        return self._value_and_fits(small, large)
+
+    def _value_and_fits(self, *incoming):
+        """Phis joining (value, fits, block) triples where the branches that made them meet."""
+        value, fits = self.b.phi(I64), self.b.phi(I1)
+        for v, f, block in incoming:
+            value.add_incoming(v, block)
+            fits.add_incoming(f, block)
+        return value, fits
 
     def two_digit_int_value(self, v, tag):
         """The value of an int object of exactly two digits: low + high << 30, signed by the tag."""
@@ -101,7 +95,11 @@ class UnboxedOps:
         digits = self.field_ptr(v, "PyLongObject.ob_digit")
         low = b.zext(b.load(digits, typ=ir.IntType(32)), I64)
         high = b.zext(b.load(b.gep(digits, [ir.Constant(I64, 4)], source_etype=ir.IntType(8)), typ=ir.IntType(32)), I64)
-        magnitude = b.or_(low, b.shl(high, ir.Constant(I64, PYLONG_SHIFT)))
+        return self._signed(tag, b.or_(low, b.shl(high, ir.Constant(I64, PYLONG_SHIFT))))
+
+    def _signed(self, tag, magnitude):
+        """magnitude times the sign lv_tag's low bits give (0 positive, 1 zero, 2 negative)."""
+        b = self.b
         return b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), magnitude)
 
     def is_compact(self, tag):
@@ -110,9 +108,8 @@ class UnboxedOps:
 
     def compact_int_value(self, v, tag):
         """The value of an int object whose lv_tag (`tag`) says it is compact (at most one digit)."""
-        b = self.b
-        digit = b.zext(b.load(self.field_ptr(v, "PyLongObject.ob_digit"), typ=ir.IntType(32)), I64)
-        return b.mul(b.sub(ir.Constant(I64, 1), b.and_(tag, ir.Constant(I64, 3))), digit)
+        digit = self.b.zext(self.b.load(self.field_ptr(v, "PyLongObject.ob_digit"), typ=ir.IntType(32)), I64)
+        return self._signed(tag, digit)
 
     def lower_box_float(self, op):
         r = self.call("PyFloat_FromDouble", self.v(op.operands[0]))

@@ -60,10 +60,9 @@ class UnsupportedObject(Exception):
 
 
 class _Section:
-    def __init__(self, index, fields):
+    def __init__(self, fields):
         (self.name_offset, self.type, self.flags, _addr, self.offset, self.size, self.link, self.info,
-         self.align, self.entsize) = fields
-        self.index = index
+         self.align, _entsize) = fields
         self.name = ""
         self.address = None   # where it is mapped, for the sections that are
 
@@ -81,7 +80,7 @@ def _sections(data):
         raise UnsupportedObject(f"not a relocatable x86-64 object (type {etype}, machine {machine})")
     if shentsize != _SECTION.size or shoff + shnum * shentsize > len(data):
         raise UnsupportedObject("malformed section table")
-    sections = [_Section(i, _SECTION.unpack_from(data, shoff + i * shentsize)) for i in range(shnum)]
+    sections = [_Section(_SECTION.unpack_from(data, shoff + i * shentsize)) for i in range(shnum)]
     names = data[sections[shstrndx].offset:sections[shstrndx].offset + sections[shstrndx].size]
     for s in sections:
         s.name = _name(names, s.name_offset)
@@ -169,7 +168,8 @@ def _link(data, sections, symtab, strtab, names, bindings, base, groups, size, l
     symbols = []   # (name, address) by symbol index
     functions = []   # (address, size, name) of the functions it defines
     for i in range(symtab.size // _SYMBOL.size):
-        name_offset, info, _other, shndx, value, symbol_size = _SYMBOL.unpack_from(data, symtab.offset + i * _SYMBOL.size)
+        name_offset, info, _other, shndx, value, symbol_size = _SYMBOL.unpack_from(
+            data, symtab.offset + i * _SYMBOL.size)
         name = _name(strtab, name_offset)
         if shndx == SHN_UNDEF:
             symbols.append((name, _resolve_external(name, bindings) if i else 0))

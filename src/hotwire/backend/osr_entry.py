@@ -32,7 +32,8 @@ from llvmlite import ir
 
 from hotwire.backend.capi import I32, I64, PTR
 from hotwire.backend.layout312 import off
-from hotwire.frontend.handler_lookup import CODEUNIT, covered, handler_ranges, lookup_offset_after_error
+from hotwire.frontend.handler_lookup import covered, handler_ranges, lookup_offset_after_error
+from hotwire.frontend.raw_bytecode import CODEUNIT
 from hotwire.ir import ops as irops
 
 OSR_DEOPT_LIMIT = 100

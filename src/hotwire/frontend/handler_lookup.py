@@ -4,8 +4,7 @@ it should not. Apart from the backend, so that code loaded from the code cache i
 the code object's address in this process without importing the compiler (or `dis`).
 """
 from hotwire.backend.layout312 import off
-
-CODEUNIT = 2
+from hotwire.frontend.raw_bytecode import CODEUNIT, instructions
 
 
 def handler_ranges(code):
@@ -56,16 +55,9 @@ def lookups_still_safe(code, osr_offsets):
     """Whether, for this code object (at its address in this process), no jump into an OSR entry
     would have the interpreter look for a handler of an error where one is (see the docstring): the
     check plan_osr made in the process that compiled machine code loaded from the code cache."""
-    from opcode import EXTENDED_ARG, _inline_cache_entries, opmap
+    from opcode import opmap
     jump_backward = opmap["JUMP_BACKWARD"]
     ranges = handler_ranges(code)
-    instructions = code.co_code
-    at, prefix = 0, 0
-    while at < len(instructions):
-        op, arg = instructions[at], instructions[at + 1] | prefix
-        prefix = arg << 8 if op == EXTENDED_ARG else 0
-        at += CODEUNIT * (1 + _inline_cache_entries[op])
-        if (op == jump_backward and at - CODEUNIT * arg in osr_offsets
-                and covered(ranges, lookup_offset_after_error(code, arg))):
-            return False
-    return True
+    return not any(op == jump_backward and following - CODEUNIT * arg in osr_offsets
+                   and covered(ranges, lookup_offset_after_error(code, arg))
+                   for _, op, arg, following in instructions(code))

@@ -11,8 +11,8 @@ constants, names, file, lines), its qualified name, the type feedback the compil
 quickened opcodes, the argument types), the hotwire version, the digest of its sources and the
 cache format, the CPython build (version string, ABI) and the struct layouts hotwire relies on, the
 llvmlite library, the CPU (vendor, model and feature flags), and the settings that change what is
-compiled (HOTWIRE_PASSES, HOTWIRE_DEBUG). A change of any of them is another key. A callee whose frameless clone was inlined is
-checked at load time (its code's digest is part of its recipe). hotwire's own C-level helpers (the
+compiled (HOTWIRE_PASSES, HOTWIRE_DEBUG). A change of any of them is another key. A callee whose
+frameless clone was inlined is checked at load time (its code's digest is part of its recipe). hotwire's own C-level helpers (the
 JUMP callback, the watchers' filters) are entries too, keyed by the machine identity alone
 (`support_code`). The object code is linked by backend/object_loader.py: a process whose machine code
 is all in the cache never loads LLVM.
@@ -129,8 +129,12 @@ def _llvm_build():
     for entry in sys.path:
         folder = os.path.join(entry or ".", "llvmlite", "binding")
         if os.path.isdir(folder):
-            return [(n, os.stat(os.path.join(folder, n)).st_size, os.stat(os.path.join(folder, n)).st_mtime_ns)
-                    for n in sorted(os.listdir(folder)) if n.startswith("libllvmlite")]
+            found = []
+            for name in sorted(os.listdir(folder)):
+                if name.startswith("libllvmlite"):
+                    info = os.stat(os.path.join(folder, name))
+                    found.append((name, info.st_size, info.st_mtime_ns))
+            return found
     return None
 
 
@@ -164,16 +168,10 @@ def key(code, qualname, arg_types):
 
 def _quickened_opcodes(code):
     """The type feedback the compiler reads: the opcode the specialising interpreter left at each
-    instruction of `_co_code_adaptive` (BINARY_OP_ADD_INT for BINARY_OP, say). Read without `dis`,
-    walking co_code (the unspecialised instructions) by their inline cache sizes."""
-    from opcode import _inline_cache_entries
-    base, adaptive = code.co_code, code._co_code_adaptive
-    found = bytearray()
-    at = 0
-    while at < len(base):
-        found.append(adaptive[at])
-        at += 2 * (1 + _inline_cache_entries[base[at]])
-    return bytes(found)
+    instruction of `_co_code_adaptive` (BINARY_OP_ADD_INT for BINARY_OP, say)."""
+    from hotwire.frontend.raw_bytecode import instructions
+    adaptive = code._co_code_adaptive
+    return bytes(adaptive[at] for at, _, _, _ in instructions(code))
 
 
 # ---- storing -----------------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 putting the C-level JUMP callback in place of the Python one (backend/jump_callback.py).
 
 The machine code side is backend/osr_entry.py; docs/architecture.md ("On-stack replacement") tells the
-whole story. The callback is made when the first unit with an OSR entry is compiled or loaded (its
-object code comes from the code cache, else from LLVM); from then on it is the JUMP callback, and it
+whole story. The callback is made by the first unit with an OSR entry, by the worker after its first
+compile, at start-up for a script whose earlier run compiled something (install.prepare_in_line), or
+once some code's loops ran 256 times if its machine code is in the code cache (hotness.on_jump). Its
+object code comes from the code cache, else from LLVM. From then on it is the JUMP callback, and it
 counts the jumps that do not enter compiled code itself, calling the Python counting callback
 (hotness.on_jump_batch) every `batch` of them.
 """
