@@ -16,12 +16,13 @@ from hotwire.ir.verifier import verify
 from hotwire.passes.manager import run_passes
 
 
-def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_mask=0):
+def compile_code(code, qualname=None, arg_types=None, namespace=None, own_tool_mask=0, line_entries=False):
     """Compile one code object. `namespace`: the (globals, builtins) of the function that became hot,
     which the passes may consult (the code still runs in any namespace, behind the same checks).
+    `line_entries`: the unit can also be entered at its line starts (runtime/module_entry.py).
     Raises NotCompilable with the reason when it stays interpreted."""
     start = time.perf_counter()
-    irfn = Builder(code, qualname).build()
+    irfn = Builder(code, qualname, line_entries=line_entries).build()
     verify(irfn, "after build")
     namespaces = {} if namespace is None else {"globals": namespace[0], "builtins": namespace[1]}
     run_passes(irfn, {"arg_types": arg_types or {}, **namespaces})

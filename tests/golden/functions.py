@@ -82,6 +82,11 @@ def decimal_strings(n):
     return a, b, c
 
 
+def sum_of_repeat(r):
+    # sum(x) of a global `sum`: sum_of, which computes a repeat's sum without an iterator.
+    return sum(r)
+
+
 def generator():
     yield 1
 
@@ -99,5 +104,6 @@ WARMUP = {
     "with_handler": [(2,)] * 4,
     "closure": [(1,)] * 4,
     "decimal_strings": [(3,)] * 4,
+    "sum_of_repeat": [([1.0, 2.0],)] * 4,
     "generator": [],
 }

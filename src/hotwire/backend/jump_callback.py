@@ -1,4 +1,4 @@
-"""The JUMP event's callback as a C-level callable, compiled by LLVM: the way into OSR entries.
+"""The JUMP and LINE events' callback as a C-level callable, compiled by LLVM: the way into OSR entries.
 
 sys.monitoring calls the JUMP callback at every backward jump of code whose event is on. A Python
 callback cannot hand a call over to compiled code cleanly: an exception the compiled code raises
@@ -13,6 +13,9 @@ frame, and can return NULL with the program's exception. So this callback:
     sys.monitoring, sys.settrace and profilers, and its callees would never be counted as hot. So the
     OSR run sees the thread as the program does outside any callback, and the callback's state is
     put back before returning to the interpreter;
+  - a LINE event (sent only for code compiled with line entries: runtime/module_entry.py) enters the
+    unit the same way at the line's instruction, `frame->prev_instr`, where 3.12's INSTRUMENTED_LINE
+    also resumes after the callback; a line that is no entry returns DISABLE;
   - otherwise (no entry, or the entry refuses) counts the jump for hotness (runtime/hotness.py)
     itself: a forward jump is no loop (DISABLE), a backward one adds one to the code's counter (a
     co_extra slot), and only every `batch`-th calls the Python callback, which counts `batch`
@@ -58,21 +61,38 @@ def _emit(module):
         return b.load(b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8), typ=typ)
 
     code = b.load(args, typ=PTR)
+    # Two arguments (code, line): a LINE event, sent only for code whose unit has line entries
+    # (runtime/module_entry.py). Three (code, offset, destination): a JUMP.
+    is_line = b.icmp_unsigned("==", nargs, ir.Constant(I64, 2))
     slot = b.alloca(PTR)
     b.store(ir.Constant(PTR, None), slot)
     osr_index = b.load(external(module, OSR_INDEX_CELL), typ=I64)
     b.call(api("PyUnstable_Code_GetExtra"), [code, osr_index, slot])
     entry = b.load(slot, typ=PTR)
     python = fn.append_basic_block("python")
+    disable_block = fn.append_basic_block("disable")
+    not_entered = fn.append_basic_block("not_entered")
     has_entry = fn.append_basic_block("has_entry")
     own_frame = fn.append_basic_block("own_frame")
-    b.cbranch(b.icmp_unsigned("==", entry, ir.Constant(PTR, None)), python, has_entry)
+    b.cbranch(b.icmp_unsigned("==", entry, ir.Constant(PTR, None)), not_entered, has_entry)
     b.position_at_end(has_entry)
     tstate = b.call(api("_PyThreadState_GetCurrent"), [])
     frame = field(field(tstate, "PyThreadState.cframe", PTR), "_PyCFrame.current_frame", PTR)
-    b.cbranch(b.icmp_unsigned("==", field(frame, "_PyInterpreterFrame.f_code", PTR), code), own_frame, python)
+    b.cbranch(b.icmp_unsigned("==", field(frame, "_PyInterpreterFrame.f_code", PTR), code), own_frame, not_entered)
     b.position_at_end(own_frame)
-    dest = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 2)], source_etype=PTR), typ=PTR)])
+    # A LINE event's instruction is the frame's prev_instr (set before the callback); a JUMP's
+    # destination is its third argument. Both are byte offsets into co_code_adaptive.
+    line_offset = b.sub(b.ptrtoint(field(frame, "_PyInterpreterFrame.prev_instr", PTR), I64),
+                        b.add(b.ptrtoint(code, I64), ir.Constant(I64, off("PyCodeObject.co_code_adaptive"))))
+    with b.if_else(is_line) as (line, jump):
+        with line:
+            line_block = b.block
+        with jump:
+            jump_dest = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 2)], source_etype=PTR), typ=PTR)])
+            jump_block = b.block
+    dest = b.phi(I64)
+    dest.add_incoming(line_offset, line_block)
+    dest.add_incoming(jump_dest, jump_block)
     osr = b.inttoptr(b.ptrtoint(entry, I64), ir.PointerType(ir.FunctionType(I32, [PTR, PTR, I64])))
     tracing = b.gep(tstate, [ir.Constant(I64, off("PyThreadState.tracing"))], source_etype=I8)
     what_event = b.gep(tstate, [ir.Constant(I64, off("PyThreadState.what_event"))], source_etype=I8)
@@ -84,20 +104,21 @@ def _emit(module):
     b.store(saved[1], what_event)
     raised = fn.append_basic_block("raised")
     ran = fn.append_basic_block("ran")
-    switch = b.switch(r, python)
+    switch = b.switch(r, not_entered)
     switch.add_case(ir.Constant(I32, -1), raised)
     switch.add_case(ir.Constant(I32, 1), ran)
     b.position_at_end(raised)
     b.ret(ir.Constant(PTR, None))
     b.position_at_end(ran)
     b.ret(external(module, NONE))
+    b.position_at_end(not_entered)   # a line that is no entry is not sent again; a jump is counted
+    b.cbranch(is_line, disable_block, python)
     b.position_at_end(python)
     offset = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 1)], source_etype=PTR), typ=PTR)])
     destination = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 2)], source_etype=PTR), typ=PTR)])
-    forward = fn.append_basic_block("forward")
     backward = fn.append_basic_block("backward")
-    b.cbranch(b.icmp_signed(">", destination, offset), forward, backward)
-    b.position_at_end(forward)
+    b.cbranch(b.icmp_signed(">", destination, offset), disable_block, backward)
+    b.position_at_end(disable_block)   # a forward jump is no loop
     disable = external(module, DISABLE)
     refcount = b.load(disable, typ=I32)   # Py_INCREF as 3.12 does it: immortal objects stay as they are
     incremented = b.add(refcount, ir.Constant(I32, 1))

@@ -176,6 +176,15 @@ class ObjectOps:
         with self.b.goto_entry_block():
             return self.b.alloca(typ, size=count)
 
+    def call_with_one_argument(self, func, arg):
+        """func(arg) through vectorcall (with a free slot before the argument, as the interpreter's)."""
+        b = self.b
+        arr = self.alloca(PTR, 2)
+        b.store(arg, b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR))
+        argv = b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR)
+        return self.call("PyObject_Vectorcall", func, argv, ir.Constant(I64, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET),
+                         ir.Constant(PTR, None))
+
     def lower_call(self, op):
         b = self.b
         method, callable_, *args = op.operands

@@ -107,14 +107,8 @@ class StringOps:
             return self.choose(ok, lambda: self._decimal_str(["", ""], [value]),
                                  lambda: self.call("PyObject_Str", obj), "str_of_int")
 
-        def other_callable():
-            arr = self.alloca(PTR, 2)
-            b.store(obj, b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR))
-            argv = b.gep(arr, [ir.Constant(I64, 1)], source_etype=PTR)
-            return self.call("PyObject_Vectorcall", func, argv, ir.Constant(I64, 1 | (1 << 63)),
-                             ir.Constant(PTR, None))
-
-        r = self.choose(b.icmp_unsigned("==", func, self.const_ptr(str)), str_type, other_callable, "str_of")
+        r = self.choose(b.icmp_unsigned("==", func, self.const_ptr(str)), str_type,
+                        lambda: self.call_with_one_argument(func, obj), "str_of")
         for o in op.operands:
             self.release(o)
         self.values[op] = self.check_null(r, op)

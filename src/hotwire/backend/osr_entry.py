@@ -55,8 +55,9 @@ class OSREntry:
     and the unit's OSR entry function."""
 
     def plan_osr(self):
-        """{JUMP destination offset: IR block} for the loop headers the body can be entered at. The
-        reasons a loop is not an entry go to the notes (explain())."""
+        """{destination offset: IR block} for the loop headers (a JUMP's destination) and line starts
+        (a LINE event's instruction, for code built with line entries) the body can be entered at.
+        The reasons a loop or line is not an entry go to the notes (explain())."""
         bc = self.irfn.bytecode
         by_offset = {blk.offset: blk for blk in self.irfn.blocks}
         headers, refused = {}, set()
@@ -65,7 +66,7 @@ class OSREntry:
             if ins.opname != "JUMP_BACKWARD":
                 continue
             header = by_offset.get(bc.at(ins.jump_target).offset)
-            reason = self._osr_refusal(ranges, header, ins)
+            reason = self._osr_refusal(ranges, header, lookup_offset_after_error(self.code, ins.arg))
             if reason is None and ins.jump_target not in refused:
                 headers[ins.jump_target] = header
             else:
@@ -73,16 +74,28 @@ class OSREntry:
                 headers.pop(ins.jump_target, None)
             if reason is not None:
                 self.irfn.notes.append(f"line {ins.line}: no on-stack replacement into this loop: {reason}")
+        for offset in self.irfn.line_entries:
+            # After a LINE callback fails, 3.12 looks the handler up at the line's own instruction.
+            # (A loop header refused for its JUMP stays refused: one offset, one entry for both.)
+            reason = self._osr_refusal(ranges, by_offset.get(offset), offset // CODEUNIT)
+            if offset in refused:
+                reason = reason or "the loop it begins is not entered"
+            if reason is None:
+                headers.setdefault(offset, by_offset[offset])
+            else:
+                self.irfn.notes.append(f"line {bc.at(offset).line}: not entered at this line: {reason}")
         return headers
 
-    def _osr_refusal(self, ranges, header, jump):
+    def _osr_refusal(self, ranges, header, lookup_offset):
+        """Why the body cannot be entered at `header`, or None. `lookup_offset`: the code unit at
+        which the interpreter would look for the handler of an error the entered body reports."""
         if header is None:
             return "its header is not compiled"
         if header.offset == 0:
             return "its header is the first instruction"
         if any(p.type != irops.OBJ for p in header.params):
             return "a value on the stack at its header is unboxed"
-        if covered(ranges, lookup_offset_after_error(self.code, jump.arg)):
+        if covered(ranges, lookup_offset):
             return ("this interpreter would look for the handler of an error at an offset that one "
                     "covers (see backend/osr_entry.py)")
         if covered(ranges, header.offset // CODEUNIT):

@@ -13,8 +13,10 @@ Recipes (tuples, JSON-serialisable):
   ("global_code", name, digest)   the code of the function the namespace's global `name` holds, whose
                                   marshalled code has that sha256 (a callee whose clone is inlined)
 """
+import builtins
 import ctypes
 import gc
+import itertools
 import marshal
 import types
 
@@ -26,6 +28,22 @@ def _stop_iteration():
         return type(e)
 
 
+def _builtin_function(name):
+    """The builtins module's own function `name`, or None if the program replaced it before hotwire
+    was imported (a builtin method whose `__self__` is the builtins module cannot be made in Python)."""
+    f = builtins.__dict__.get(name)
+    own = type(f) is type(len) and getattr(f, "__self__", None) is builtins and f.__name__ == name
+    return f if own else None
+
+
+def _c_type(t, name):
+    """`t` if it is a type written in C named `name`, else None: its `__new__` is a builtin bound to
+    the type itself, which a class made in Python cannot have."""
+    new = vars(t).get("__new__") if type(t) is type else None
+    own = type(new) is type(len) and getattr(new, "__self__", None) is t and t.__name__ == name
+    return t if own else None
+
+
 # Objects found without looking a name up: a program may have rebound `builtins.str` by the time this
 # runs, and a recipe that followed the name would then bind compiled code to the impostor.
 KNOWN = {"None": None, "True": True, "False": False, "Ellipsis": ..., "NotImplemented": NotImplemented,
@@ -33,6 +51,9 @@ KNOWN = {"None": None, "True": True, "False": False, "Ellipsis": ..., "NotImplem
          "list": type([]), "tuple": type(()), "dict": type({}), "StopIteration": _stop_iteration(),
          "range_iterator": type(iter(range(0))), "list_iterator": type(iter([])),
          "function": types.FunctionType, "gc.collect": gc.collect}
+KNOWN.update((key, value) for key, value in (("sum", _builtin_function("sum")),
+                                             ("itertools.repeat", _c_type(itertools.repeat, "repeat")))
+             if value is not None)
 
 
 _interpreter_state = ctypes.pythonapi.PyInterpreterState_Get

@@ -43,7 +43,10 @@ def rejection_reason(code):
 
 
 class Builder:
-    def __init__(self, code, name=None):
+    """`line_entries`: also start a block at every line whose first instruction has an empty stack,
+    reachable or not from the start, for code entered at a line (runtime/module_entry.py)."""
+
+    def __init__(self, code, name=None, line_entries=False):
         reason = rejection_reason(code)
         if reason:
             raise NotCompilable(reason)
@@ -55,6 +58,8 @@ class Builder:
         self.entry_depth = {}     # instruction offset -> stack depth on entry
         self.worklist = []
         self.leaders = self._find_leaders()
+        self.fn.line_entries = self._line_starts_with_empty_stack() if line_entries else []
+        self.leaders.update(self.fn.line_entries)
 
     # ---- control flow --------------------------------------------------------------------------------
 
@@ -70,6 +75,17 @@ class Builder:
             if (ins.opname in _BLOCK_ENDERS or ins.opname in _BRANCHES) and i + 1 < len(instrs):
                 leaders.add(instrs[i + 1].offset)
         return leaders
+
+    def _line_starts_with_empty_stack(self):
+        """The offsets where a line begins with nothing on the value stack (and no EXTENDED_ARG
+        prefix: the LINE event names the prefix's offset), except the first instruction."""
+        depths = stack_depths(self.bc)
+        starts = []
+        for offset, _line in dis.findlinestarts(self.code):
+            ins = self.bc.by_offset.get(offset)
+            if offset and ins is not None and ins.start == ins.offset and depths.get(offset) == 0:
+                starts.append(offset)
+        return starts
 
     def block_for(self, offset, stack):
         """The block starting at `offset`, created (with one parameter per stack value) on first use."""
@@ -102,6 +118,10 @@ class Builder:
                 if header in depths:
                     self.block_for(header, [ir.Placeholder() for _ in range(depths[header])])
                     self._drain()
+        for offset in self.fn.line_entries:   # entered at a LINE event (depth 0: no parameters)
+            if offset not in self.blocks:
+                self.block_for(offset, [])
+                self._drain()
         self.fn.blocks.sort(key=lambda b: b.offset)
         return self.fn
 

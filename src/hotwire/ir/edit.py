@@ -14,6 +14,14 @@ def replace_uses(fn, old, new):
                     state.stack = [new if v is old else v for v in state.stack]
 
 
+def replace_op(fn, block, old, new):
+    """`new` takes `old`'s place in the block and its error state, and every use of it."""
+    new.error_state = old.error_state
+    insert_before(block, old, [new])
+    remove(block, old)
+    replace_uses(fn, old, new)
+
+
 def insert_before(block, anchor, new_ops):
     i = block.ops.index(anchor)
     for k, op in enumerate(new_ops):

@@ -36,6 +36,7 @@ class Function:
         self.blocks = []
         self.notes = []   # human-readable facts for explain(): deopt points, specialisations
         self.bytecode = None  # the decoded bytecode it was built from (with tier-0 feedback)
+        self.line_entries = []  # offsets of the line starts compiled code may be entered at
 
     def new_block(self, offset):
         b = Block(offset)

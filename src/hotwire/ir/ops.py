@@ -384,6 +384,15 @@ class StrOf(Op):
     what str(x) does; any other callable is called."""
 
 
+@op("sum_of", OBJ, steals=True, can_raise=True)
+class SumOf(Op):
+    """`sum(x)` by a call whose callable is not known in advance. operands: null, callable, x. When
+    the callable is the builtin sum and x an exact itertools.repeat of an exact float or int, a
+    finite number of times: the result sum's own loop would give, computed without an iterator (the
+    same float additions in the same order; for an int, its product with the count), and the repeat
+    left exhausted as sum leaves it; any other callable or argument is called."""
+
+
 @op("percent_format", OBJ, steals=True, can_raise=True, attrs=("pieces",))
 class PercentFormat(Op):
     """`"...%d..." % (a, b, ...)` with a constant format of ASCII text and %d/%s conversions only:

@@ -15,7 +15,7 @@ interpreter does for anything else. The rewrites are:
       its decimal form.
 """
 from hotwire.ir import ops as ir
-from hotwire.ir.edit import insert_before, remove, replace_uses
+from hotwire.ir.edit import remove, replace_op
 
 _DECIMAL_CONVERSIONS = set("dius")
 _REMAINDER = 6   # BINARY_OP's oparg for % (and 13 + 6 for %=)
@@ -83,9 +83,6 @@ def run(fn, ctx):
                 pieces, args = found
                 new = ir.PercentFormat(op.operands[0], *args.operands, pieces=pieces)
                 remove(block, args)
-            new.error_state = op.error_state
-            insert_before(block, op, [new])
-            remove(block, op)
-            replace_uses(fn, op, new)
+            replace_op(fn, block, op, new)
             changed = True
     return changed

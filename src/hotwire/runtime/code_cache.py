@@ -49,7 +49,8 @@ _LENGTH_SIZE = 8   # a little-endian u64
 _DIGEST_SIZE = 32
 
 _counts = {"hits": 0, "misses": 0, "stores": 0, "ignored_entries": 0}
-_state = {"refusal": None, "checked": False, "machine": None, "program": None, "program_noted": False}
+_state = {"refusal": None, "checked": False, "machine": None, "program": None, "program_noted": False,
+          "program_compiled": False}
 
 
 def directory():
@@ -155,13 +156,15 @@ def _cpu():
     return [llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()]
 
 
-def key(code, qualname, arg_types):
+def key(code, qualname, arg_types, feedback=True):
+    """`feedback=False`: without the type feedback, for code looked up before it has run (a module's
+    code, at its start: runtime/module_entry.py)."""
     h = sha256()
     types_ = sorted((i, t.__name__) for i, t in (arg_types or {}).items())
     for part in (machine_identity(), qualname, repr(types_)):
         h.update(part.encode())
         h.update(b"\x00")
-    h.update(_quickened_opcodes(code))
+    h.update(_quickened_opcodes(code) if feedback else b"no feedback")
     h.update(marshal.dumps(code))
     return h.hexdigest()
 
@@ -382,7 +385,13 @@ def set_program(path):
     the first function is hot, so that cached machine code is in place as early as possible. A
     program that never had any (hello.py) loads nothing: start-up stays as cheap as without hotwire."""
     _state["program"] = path
-    return os.environ.get("HOTWIRE_CACHE", "1") != "0" and os.path.exists(_program_marker(path))
+    _state["program_compiled"] = os.environ.get("HOTWIRE_CACHE", "1") != "0" and os.path.exists(_program_marker(path))
+    return _state["program_compiled"]
+
+
+def program_was_compiled():
+    """What set_program found: an earlier run of this script had compiled code."""
+    return _state["program_compiled"]
 
 
 def note_program():

@@ -30,7 +30,7 @@ import sys
 import threading
 
 from hotwire.backend.layout312 import off
-from hotwire.runtime import install, osr
+from hotwire.runtime import install, module_entry, osr
 
 from hotwire.runtime.tool import TOOL
 _EVENT = sys.monitoring.events.PY_START
@@ -53,7 +53,7 @@ _loop_counts = install.ByIdentity()  # code -> [backward jumps seen]
 _requested = install.ByIdentity()    # codes marked by @hotwire.jit: compile at the first call
 
 
-def _function_of(frame):
+def function_of(frame):
     """The function object a frame is running (f_frame->f_funcobj), read from the frame's layout."""
     iframe = ctypes.c_void_p.from_address(id(frame) + off("PyFrameObject.f_frame")).value
     func = ctypes.c_void_p.from_address(iframe + off("_PyInterpreterFrame.f_funcobj")).value
@@ -120,7 +120,10 @@ def _on_start(code, offset):
         if counter[0] <= _state["threshold"]:
             return None
     else:
-        if not code.co_flags & _CO_OPTIMIZED or _excluded(code) or code in install.rejected:
+        if not code.co_flags & _CO_OPTIMIZED:   # a module's or class body's code: runs once
+            module_entry.started(code, sys._getframe(1))
+            return _DISABLE
+        if _excluded(code) or code in install.rejected:
             return _DISABLE
         if code in install.queued:
             return _DISABLE   # the background compiler has it and installs it on the function
@@ -130,7 +133,7 @@ def _on_start(code, offset):
     if not _room(COMPILE_HEADROOM if install.is_sync() or code in _requested else HEADROOM):
         return None   # counted; compiled by a later call with more room
     frame = sys._getframe(1)
-    func = _function_of(frame)
+    func = function_of(frame)
     if not hasattr(func, "__code__") or func.__code__ is not code:
         return None
     # hotwire.jit asked for this function to be compiled at its first call: in line, not queued.
@@ -228,7 +231,7 @@ def _count_jumps(code, offset, destination, n):
     if not _room(COMPILE_HEADROOM if install.is_sync() else HEADROOM):
         counter[0] -= n
         return None
-    func = _function_of(sys._getframe(2))
+    func = function_of(sys._getframe(2))
     if hasattr(func, "__code__") and func.__code__ is code:
         unit = install.compile_for(func)
         if unit is not None and destination in unit.osr_offsets:
@@ -278,6 +281,7 @@ def stop():
     sys.monitoring.set_events(TOOL, 0)
     sys.monitoring.register_callback(TOOL, _EVENT, None)
     sys.monitoring.register_callback(TOOL, _JUMP, None)
+    module_entry.stop()
     sys.monitoring.free_tool_id(TOOL)
     _state["active"] = False
 

@@ -265,6 +265,41 @@ def compile_now(func, arg_types=None, cache_key=_ABSENT):
         _per_thread.depth -= 1
 
 
+def compile_line_entries(func):
+    """Compile func's code (a module's) so that it can be entered at its lines, on this thread, and
+    publish and store the unit (runtime/module_entry.py). Returns the unit or None."""
+    code = func.__code__
+    _per_thread.depth += 1
+    try:
+        with _lock:
+            if code in rejected or code in units:
+                return units.get(code)
+            unit = with_signals_held(_compile, func, code, None, _line_entries_key(code), True)
+            if unit is not None:
+                _install(func, code, unit)   # the entries check the frame's function's namespace
+            return unit
+    finally:
+        _per_thread.depth -= 1
+
+
+def load_line_entries(func):
+    """The unit compile_line_entries stored for func's code in an earlier run, linked now, or None."""
+    code = func.__code__
+    if code in units or code in rejected:
+        return None
+    return with_signals_held(_load_in_line, func, code, _line_entries_key(code))
+
+
+def _line_entries_key(code):
+    """The cache key of a unit with line entries: made before the code has run, so without feedback."""
+    from hotwire.runtime import code_cache
+    try:
+        return code_cache.key(code, code.co_qualname + " (line entries)", None, feedback=False) \
+            if code_cache.enabled() else None
+    except Exception:
+        return None
+
+
 def _install(func, code, unit):
     """The unit's entry on func, with a record of func's namespace (globals_cache.add_namespace).
     The entry checks the code and the namespace at every call, so a change racing with this is safe."""
@@ -278,7 +313,7 @@ def _reject(code, reason):
     stats.record_rejection(code, reason)
 
 
-def _compile(func, code, arg_types, cache_key):
+def _compile(func, code, arg_types, cache_key, line_entries=False):
     """The pipeline for one code object, under _lock and with signals held (a handler's exception
     belongs to the program, not to the compiler, which would take it for a compiler error); records
     the unit or the refusal. `cache_key`: made when func became hot, else (_ABSENT) now."""
@@ -288,7 +323,7 @@ def _compile(func, code, arg_types, cache_key):
     if cache_key is _ABSENT:
         cache_key = _cache_key(func, code, arg_types)
     try:
-        unit = _compile_and_publish_checked(func, code, arg_types, cache_key)
+        unit = _compile_and_publish_checked(func, code, arg_types, cache_key, line_entries)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
         if isinstance(e, _BuiltinsChanged):
             _reject(code, _BuiltinsChanged.reason)
@@ -317,14 +352,14 @@ class _BuiltinsChanged(Exception):
               "builtins, so what it made is not trusted)")
 
 
-def _compile_and_publish_checked(func, code, arg_types, cache_key):
+def _compile_and_publish_checked(func, code, arg_types, cache_key, line_entries):
     """_compile_and_publish, done again once if the builtins changed meanwhile (a program that
     replaces a builtin for a moment has usually put it back: at exit, where the running compile
     finishes, always), else _BuiltinsChanged."""
     for attempt in (1, 2):
         version = _builtins_version()
         try:
-            return _compile_and_publish(func, code, arg_types, cache_key, version)
+            return _compile_and_publish(func, code, arg_types, cache_key, version, line_entries)
         except Exception as e:
             if not isinstance(e, _BuiltinsChanged) and _builtins_version() == version:
                 raise
@@ -338,7 +373,7 @@ def _builtins_version():
     return ctypes.c_uint64.from_address(id(builtins.__dict__) + off("PyDictObject.ma_version_tag")).value >> 8
 
 
-def _compile_and_publish(func, code, arg_types, cache_key, builtins_version):
+def _compile_and_publish(func, code, arg_types, cache_key, builtins_version, line_entries):
     """The unit from the code cache, else compiled (and then stored in the cache)."""
     from hotwire.runtime import code_cache, globals_cache
     namespace = globals_cache.namespace_of(func)
@@ -346,7 +381,7 @@ def _compile_and_publish(func, code, arg_types, cache_key, builtins_version):
     if unit is None:
         from hotwire.compiler import compile_code   # not imported while the cache has everything
         unit = compile_code(code, func.__qualname__, arg_types, namespace=namespace,
-                            own_tool_mask=own_tool_mask())
+                            own_tool_mask=own_tool_mask(), line_entries=line_entries)
         if _builtins_version() != builtins_version:
             raise _BuiltinsChanged
         if cache_key:

@@ -52,6 +52,11 @@ def prepare():
         hotness.use_jump_callback(_state["callback"])
 
 
+def callback():
+    """The C-level callback once made (prepare), else None."""
+    return _state["callback"]
+
+
 def set_jump_batch(batch):
     """The C-level callback calls Python every `batch` backward jumps of a code (a power of two)."""
     if _state["batch_mask"] is not None:
