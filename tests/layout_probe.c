@@ -57,6 +57,7 @@ int main(void) {
     O("PyObject.ob_refcnt", PyObject, ob_refcnt);
     O("PyObject.ob_type", PyObject, ob_type);
     O("PyVarObject.ob_size", PyVarObject, ob_size);
+    O("PyASCIIObject.length", PyASCIIObject, length);
     O("PyFloatObject.ob_fval", PyFloatObject, ob_fval);
     O("PyLongObject.lv_tag", PyLongObject, long_value.lv_tag);
     O("PyLongObject.ob_digit", PyLongObject, long_value.ob_digit);

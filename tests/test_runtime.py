@@ -524,6 +524,36 @@ def test_a_compile_during_which_builtins_changed_is_not_used(tmp_path):
     assert "changed a builtin while the compiler ran" in res["explain"]
 
 
+def test_a_function_hot_while_a_builtin_is_replaced_is_not_compiled(tmp_path):
+    """hotwire's compiler and cache reader run on the program's builtins: with `len` returning a str,
+    making the cache key failed inside the import system and the TypeError reached the program (found
+    by tests/test_len_of.py); with `len` returning a wrong int, a compile could go wrong silently. Now
+    the function stays interpreted, explain() names the builtin, and the program sees its own results."""
+    driver = '''
+    import builtins, hotwire
+    def run(ns, jit=None):
+        if jit:
+            jit(ns["count"])
+        real = builtins.len
+        builtins.len = lambda obj: "not a length"
+        try:
+            first = outcome(ns["count"], [])
+        finally:
+            builtins.len = real
+        return [first, outcome(ns["count"], ["ab", "c"])]
+    plain = run(load())
+    ns = load()
+    jitted = run(ns, hotwire.jit)
+    report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["count"]),
+           explain=hotwire.explain(ns["count"]))
+    '''
+    res, _ = run_scenario(tmp_path, COUNT_FUNCS, driver)
+    assert_same(res["plain"], res["jitted"])
+    assert res["jitted"] == [["ok", "int", "0"], ["ok", "int", "3"]]
+    assert not res["compiled"]
+    assert "the program had replaced builtins (len)" in res["explain"]
+
+
 def test_code_swap_and_defaults_change_after_compilation(tmp_path):
     funcs = '''
     def f(a, b):

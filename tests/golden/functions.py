@@ -82,6 +82,14 @@ def decimal_strings(n):
     return a, b, c
 
 
+def total_length(words):
+    # len(w) of a global `len`: len_of, an unboxed length added without a box.
+    n = 0
+    for w in words:
+        n += len(w)
+    return n
+
+
 def sum_of_repeat(r):
     # sum(x) of a global `sum`: sum_of, which computes a repeat's sum without an iterator.
     return sum(r)
@@ -104,6 +112,7 @@ WARMUP = {
     "with_handler": [(2,)] * 4,
     "closure": [(1,)] * 4,
     "decimal_strings": [(3,)] * 4,
+    "total_length": [(["ab", "c"],)] * 4,
     "sum_of_repeat": [([1.0, 2.0],)] * 4,
     "generator": [],
 }

@@ -53,6 +53,7 @@ OFFSETS = {
     "PyObject.ob_refcnt": 0,
     "PyObject.ob_type": 8,
     "PyVarObject.ob_size": 16,
+    "PyASCIIObject.length": 16,
     "PyFloatObject.ob_fval": 16,
     "PyLongObject.lv_tag": 16,
     "PyLongObject.ob_digit": 24,

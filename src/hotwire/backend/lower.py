@@ -20,6 +20,7 @@ from hotwire.backend.lower_control import ControlOps
 from hotwire.backend.layout312 import is_immortal, off
 from hotwire.backend.lower_objects import ObjectOps
 from hotwire.backend.lower_strings import StringOps
+from hotwire.backend.lower_len import LenOps
 from hotwire.backend.lower_sum import SumOps
 from hotwire.backend.lower_unboxed import UnboxedOps
 from hotwire.backend.osr_entry import OSREntry
@@ -39,7 +40,8 @@ def _read_i32(address):
     return ctypes.c_int32.from_address(address).value
 
 
-class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps, StringOps, SumOps):
+class Lowering(FrameABI, OSREntry, ObjectOps, AttrCaches, ControlOps, UnboxedOps, StringOps, LenOps,
+               SumOps):
     def __init__(self, irfn, module_name, own_tool_mask=0):
         self.irfn = irfn
         self.code = irfn.code

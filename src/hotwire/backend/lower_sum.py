@@ -69,8 +69,8 @@ class SumOps:
         count_ptr = b.gep(repeat, [ir.Constant(I64, REPEAT_COUNT)], source_etype=ir.IntType(8))
         count = b.load(count_ptr, typ=I64)
         element_type = self.type_of(element)
-        is_float = b.icmp_unsigned("==", element_type, self.const_ptr(float))
-        is_int = b.icmp_unsigned("==", element_type, self.const_ptr(int))
+        is_float = b.icmp_unsigned("==", element_type, self.const_ptr(KNOWN["float"]))
+        is_int = b.icmp_unsigned("==", element_type, self.const_ptr(KNOWN["int"]))
         positive = b.icmp_signed(">", count, ir.Constant(I64, 0))
 
         def items():

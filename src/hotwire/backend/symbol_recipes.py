@@ -48,10 +48,11 @@ def _c_type(t, name):
 # runs, and a recipe that followed the name would then bind compiled code to the impostor.
 KNOWN = {"None": None, "True": True, "False": False, "Ellipsis": ..., "NotImplemented": NotImplemented,
          "empty_str": "", "int": type(0), "float": type(0.0), "str": type(""), "bool": type(True),
-         "list": type([]), "tuple": type(()), "dict": type({}), "StopIteration": _stop_iteration(),
+         "list": type([]), "tuple": type(()), "dict": type({}), "bytes": type(b""),
+         "StopIteration": _stop_iteration(),
          "range_iterator": type(iter(range(0))), "list_iterator": type(iter([])),
          "function": types.FunctionType, "gc.collect": gc.collect}
-KNOWN.update((key, value) for key, value in (("sum", _builtin_function("sum")),
+KNOWN.update((key, value) for key, value in (("sum", _builtin_function("sum")), ("len", _builtin_function("len")),
                                              ("itertools.repeat", _c_type(itertools.repeat, "repeat")))
              if value is not None)
 

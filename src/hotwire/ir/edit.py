@@ -1,5 +1,5 @@
 """Small editing helpers passes share: replacing a value everywhere, inserting ops, consumers."""
-from hotwire.ir.ops import FrameState
+from hotwire.ir.ops import Call, FrameState, LoadGlobal, LoadName, Null
 
 
 def replace_uses(fn, old, new):
@@ -12,6 +12,15 @@ def replace_uses(fn, old, new):
             for state in (op.error_state, op.deopt_state):
                 if state is not None and any(v is old for v in state.stack):
                     state.stack = [new if v is old else v for v in state.stack]
+
+
+def is_call_of_name(op, name):
+    """`op` is `name(x)`: a call of one positional argument whose callable is the global (or, in
+    module code, the name) `name`, whatever it holds when the call runs."""
+    if not isinstance(op, Call) or op.kwnames or len(op.operands) != 3:
+        return False
+    null, callable_, _ = op.operands
+    return isinstance(null, Null) and isinstance(callable_, (LoadGlobal, LoadName)) and callable_.symbol == name
 
 
 def replace_op(fn, block, old, new):

@@ -384,6 +384,15 @@ class StrOf(Op):
     what str(x) does; any other callable is called."""
 
 
+@op("len_of", I64, steals=True, can_raise=True, can_deopt=True)
+class LenOf(Op):
+    """`len(x)` by a call whose callable is not known in advance, as an i64. operands: null,
+    callable, x. When the callable is the builtin len and x an exact str, list, tuple, dict or
+    bytes: its length, read from the object. Otherwise the call runs; an exact int result that fits
+    is unboxed, anything else is handed to the interpreter *after* the call with the object pushed
+    (`deopt_state` is that resumption: the next instruction and the stack below the call)."""
+
+
 @op("sum_of", OBJ, steals=True, can_raise=True)
 class SumOf(Op):
     """`sum(x)` by a call whose callable is not known in advance. operands: null, callable, x. When

@@ -9,16 +9,17 @@ import sys
 
 from hotwire.ir.printer import format_function
 from hotwire.ir.verifier import verify
-from hotwire.passes import (borrow_locals, call_pure_functions, forward_locals, specialise_strings,
-                            specialise_sum, specialise_types)
+from hotwire.passes import (borrow_locals, call_pure_functions, forward_locals, specialise_len,
+                            specialise_strings, specialise_sum, specialise_types)
 
-# Order matters: calls of clonable functions first (their unboxed results are then used unboxed), then
-# types (it creates the guards and unboxed values), then str() and %-formatting (of what is left
-# generic), then sum() of a repeat, then borrowing, which turns
-# the locals that are only inspected by guards and unboxing into borrowed references, then forwarding,
-# which drops the guards and unboxing of borrowed float locals whose value this block already has.
+# Order matters: calls of clonable functions and len() first (their unboxed results are then used
+# unboxed), then types (it creates the guards and unboxed values), then str() and %-formatting (of
+# what is left generic), then sum() of a repeat, then borrowing, which turns the locals that are only
+# inspected by guards and unboxing into borrowed references, then forwarding, which drops the guards
+# and unboxing of borrowed float locals whose value this block already has.
 PIPELINE = [
     ("call_pure_functions", call_pure_functions.run),
+    ("specialise_len", specialise_len.run),
     ("specialise_types", specialise_types.run),
     ("specialise_strings", specialise_strings.run),
     ("specialise_sum", specialise_sum.run),

@@ -7,7 +7,7 @@ For exact ints the result is just their decimal digits (and the format's text), 
 (backend/lower_strings.py) writes them straight into a new str, and falls back to exactly what the
 interpreter does for anything else. The rewrites are:
 
-  call(null, load_global[str], x)         -> str_of(null, callable, x)
+  call(null, load_global[str] or load_name[str], x)  -> str_of(null, callable, x)
       the callable is checked at run time: a program may rebind `str`;
   binary_op[%](const "<fmt>", build_tuple(a, b, ...))  -> percent_format[pieces](fmt, a, b, ...)
       only for a format of ASCII text and %d, %i, %u or %s conversions, as many as the tuple has items
@@ -15,7 +15,7 @@ interpreter does for anything else. The rewrites are:
       its decimal form.
 """
 from hotwire.ir import ops as ir
-from hotwire.ir.edit import remove, replace_op
+from hotwire.ir.edit import is_call_of_name, remove, replace_op
 
 _DECIMAL_CONVERSIONS = set("dius")
 _REMAINDER = 6   # BINARY_OP's oparg for % (and 13 + 6 for %=)
@@ -47,13 +47,6 @@ def format_pieces(fmt):
     return pieces
 
 
-def _str_call(op):
-    if not isinstance(op, ir.Call) or op.kwnames or len(op.operands) != 3:
-        return False
-    null, callable_, _ = op.operands
-    return isinstance(null, ir.Null) and isinstance(callable_, ir.LoadGlobal) and callable_.symbol == "str"
-
-
 def _percent_format(block, op):
     """The pieces and the tuple of `fmt % (...)`, or None."""
     if not isinstance(op, ir.BinaryOp) or op.oper % 13 != _REMAINDER:
@@ -74,7 +67,7 @@ def run(fn, ctx):
     changed = False
     for block in fn.blocks:
         for op in list(block.ops):
-            if _str_call(op):
+            if is_call_of_name(op, "str"):
                 new = ir.StrOf(*op.operands)
             else:
                 found = _percent_format(block, op)

@@ -12,23 +12,13 @@ the same sequence of compensated additions sum's float path makes, in a register
 the element times the count. Anything else is the call the interpreter makes.
 """
 from hotwire.ir import ops as ir
-from hotwire.ir.edit import replace_op
-
-_NAME_LOADS = (ir.LoadGlobal, ir.LoadName)
-
-
-def _sum_call(op):
-    if not isinstance(op, ir.Call) or op.kwnames or len(op.operands) != 3:
-        return False
-    null, callable_, _ = op.operands
-    return isinstance(null, ir.Null) and isinstance(callable_, _NAME_LOADS) and callable_.symbol == "sum"
-
+from hotwire.ir.edit import is_call_of_name, replace_op
 
 def run(fn, ctx):
     changed = False
     for block in fn.blocks:
         for op in list(block.ops):
-            if not _sum_call(op):
+            if not is_call_of_name(op, "sum"):
                 continue
             replace_op(fn, block, op, ir.SumOf(*op.operands))
             changed = True

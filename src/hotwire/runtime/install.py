@@ -52,10 +52,28 @@ class _PerThread(threading.local):
 
 
 _per_thread = _PerThread()
+_ABSENT = object()
 # refusal: why nothing compiles in this process; in_line_loads: whether the hotness callback may link
 # machine code from the code cache itself (see _load_in_line)
 _mode = {"sync": False, "refusal": None, "in_line_loads": False}
 FORK_WAIT_SECONDS = 30
+
+# The builtins as they were when hotwire was imported. hotwire's own code (the compiler, the cache's
+# reader) runs on the program's builtins: with `len` replaced (the len_global seed does it for a
+# moment), a loop over an operand list could stop early and a wrong unit look right. So nothing is
+# compiled or loaded while a builtin differs from this, except the few that programs commonly wrap
+# for their own output, input and imports, which hotwire does not call in a way a wrapper changes.
+_ORIGINAL_BUILTINS = dict(builtins.__dict__)
+_WRAPPED_BUILTINS = frozenset({"print", "input", "open", "help", "exit", "quit", "copyright", "credits",
+                               "license", "breakpoint", "__import__", "_"})
+
+
+def replaced_builtins():
+    """The names of the builtins the program has replaced or deleted since hotwire was imported
+    (those in _WRAPPED_BUILTINS aside), sorted."""
+    current = builtins.__dict__
+    return sorted(name for name, value in _ORIGINAL_BUILTINS.items()
+                  if current.get(name, _ABSENT) is not value and name not in _WRAPPED_BUILTINS)
 
 
 class ByIdentity:
@@ -97,7 +115,6 @@ class ByIdentity:
         return len(self._items)
 
 
-_ABSENT = object()
 _HANDLED_SIGNALS = _signal.valid_signals() - {_signal.SIGKILL, _signal.SIGSTOP, _signal.SIGSEGV,
                                               _signal.SIGBUS, _signal.SIGFPE, _signal.SIGILL}
 
@@ -183,9 +200,11 @@ def _cache_key(func, code, arg_types):
     made). Made when the function becomes hot, not when the worker gets to it: the type feedback in
     the key (runtime/code_cache.py) is then the same in every run of a program, where the worker's
     moment depends on the machine's load, and a hit can be linked at once (_load_in_line)."""
-    from hotwire.runtime import code_cache
     try:
-        return code_cache.key(code, func.__qualname__, arg_types) if code_cache.enabled() else None
+        from hotwire.runtime import code_cache
+        if not code_cache.enabled() or replaced_builtins():
+            return None
+        return code_cache.key(code, func.__qualname__, arg_types)
     except Exception:   # (e.g. a module the key needs is half-way through the program's own import)
         return None
 
@@ -292,10 +311,11 @@ def load_line_entries(func):
 
 def _line_entries_key(code):
     """The cache key of a unit with line entries: made before the code has run, so without feedback."""
-    from hotwire.runtime import code_cache
     try:
-        return code_cache.key(code, code.co_qualname + " (line entries)", None, feedback=False) \
-            if code_cache.enabled() else None
+        from hotwire.runtime import code_cache
+        if not code_cache.enabled() or replaced_builtins():
+            return None
+        return code_cache.key(code, code.co_qualname + " (line entries)", None, feedback=False)
     except Exception:
         return None
 
@@ -320,9 +340,14 @@ def _compile(func, code, arg_types, cache_key, line_entries=False):
     if _mode["refusal"]:
         _reject(code, _mode["refusal"])
         return None
-    if cache_key is _ABSENT:
-        cache_key = _cache_key(func, code, arg_types)
+    replaced = replaced_builtins()
+    if replaced:
+        _reject(code, f"the program had replaced builtins ({', '.join(replaced)}) when it became hot "
+                      f"(the compiler runs on the same builtins)")
+        return None
     try:
+        if cache_key is _ABSENT:
+            cache_key = _cache_key(func, code, arg_types)
         unit = _compile_and_publish_checked(func, code, arg_types, cache_key, line_entries)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
         if isinstance(e, _BuiltinsChanged):

@@ -8,12 +8,13 @@ middle of a C call, nor at a CALL event (3.12's INSTRUMENTED_CALL does not look 
 left the frame), but a LINE event can: INSTRUMENTED_LINE resumes at `frame->prev_instr`, as
 INSTRUMENTED_JUMP does. So, for the code of `__main__` only:
 
-1. When nothing is cached for it, CALL events on that code alone (`set_local_events`) show each
-   module-level call's callable and first argument before the call runs. A call compiled code has a
-   loop for, over at least LONG_SUM items, makes hotwire compile the module's code with an entry at
-   every line that starts with an empty stack (py312.Builder(line_entries=True)), in line, and store
-   it in the code cache. The call itself still runs in the interpreter; the lines after it enter the
-   unit. Each call site is looked at once (DISABLE).
+1. When nothing is cached for it and it calls `sum` on some lines, LINE and PY_RETURN events on that
+   code alone (`set_local_events`) time each line's first run. A line that calls `sum` and took
+   LONG_LINE seconds or more makes hotwire compile the module's code with an entry at every line
+   that starts with an empty stack (py312.Builder(line_entries=True)), in line, and store it in the
+   code cache. That line has run in the interpreter; the lines after it enter the unit. (CALL events
+   would show the call's arguments, but a tool with CALL events changes what a profiler installed by
+   that very call sees: its C_RETURN event.)
 2. In a later run of the script (it had compiled code: code_cache.set_program), at the module code's
    start (PY_START, hotness._on_start) the unit is linked from the cache, without LLVM, and the code's
    LINE events go to the C-level callback (backend/jump_callback.py), which enters it at the next line
@@ -25,16 +26,20 @@ entry only if no instruction that can raise after it is covered by an exception 
 rule as for loops, osr_entry.plan_osr). Other tools (debuggers, profilers) make every entry refuse.
 """
 import sys
+import time
+from opcode import opmap
 
+from hotwire.frontend.raw_bytecode import instructions
 from hotwire.runtime import install, osr
 from hotwire.runtime.tool import TOOL
 
-_CALL = sys.monitoring.events.CALL
 _LINE = sys.monitoring.events.LINE
+_PY_RETURN = sys.monitoring.events.PY_RETURN
 _DISABLE = sys.monitoring.DISABLE
-LONG_SUM = 10_000_000   # items: about 90 ms of CPython's sum; a cold compile costs about 0.6 s once
+_LOAD_NAME = opmap["LOAD_NAME"]
+LONG_LINE = 0.05   # seconds: a cold compile costs about 0.6 s, once per version of the script
 
-_state = {"started": False, "code": None, "func": None}
+_state = {"started": False, "code": None, "func": None, "sum_lines": (), "line": None, "since": 0.0}
 
 
 def started(code, frame):
@@ -50,30 +55,50 @@ def started(code, frame):
     if code_cache.program_was_compiled() and install.load_line_entries(func) is not None:
         _enter_at_lines(code)
         return
-    _state["code"], _state["func"] = code, func
-    sys.monitoring.register_callback(TOOL, _CALL, _on_call)
-    sys.monitoring.set_local_events(TOOL, code, _CALL)
+    sum_lines = _lines_loading(code, "sum")
+    if not sum_lines:
+        return
+    _state.update(code=code, func=func, sum_lines=sum_lines)
+    sys.monitoring.register_callback(TOOL, _LINE, _on_line)
+    sys.monitoring.register_callback(TOOL, _PY_RETURN, _on_return)
+    sys.monitoring.set_local_events(TOOL, code, _LINE | _PY_RETURN)
 
 
-def _on_call(code, offset, callable_, arg0):
-    """A call of the main module's code is about to run: if compiled code would do it much faster,
-    compile the module's code with line entries. DISABLE: every call site is looked at once."""
-    if code is _state["code"] and _long_sum(callable_, arg0):
-        func, _state["code"], _state["func"] = _state["func"], None, None
-        if install.compile_line_entries(func) is not None:
-            _enter_at_lines(code)
+def _lines_loading(code, name):
+    """The lines of module code that load `name` (LOAD_NAME)."""
+    if name not in code.co_names:
+        return set()
+    index = code.co_names.index(name)
+    offsets = [offset for offset, op, arg, _ in instructions(code) if op == _LOAD_NAME and arg == index]
+    return {line for start, end, line in code.co_lines() if any(start <= o < end for o in offsets)}
+
+
+def _on_line(code, line):
+    """A line of the main module's code runs for the first time: the previous one has ended."""
+    _line_ended(code)
+    _state["line"], _state["since"] = line, time.perf_counter()
     return _DISABLE
 
 
-def _long_sum(callable_, arg):
-    """sum(itertools.repeat(x, n)) with n >= LONG_SUM: what specialise_sum does (for a float or int x)."""
-    from hotwire.backend.symbol_recipes import KNOWN
-    return (callable_ is KNOWN.get("sum") and type(arg) is KNOWN.get("itertools.repeat")
-            and arg.__length_hint__() >= LONG_SUM)
+def _on_return(code, offset, value):
+    _line_ended(code)
+    return _DISABLE
+
+
+def _line_ended(code):
+    """If the line that just ended called sum and took long, compile the module's code with line
+    entries (the lines after this one enter it)."""
+    if code is not _state["code"] or _state["line"] not in _state["sum_lines"]:
+        return
+    if time.perf_counter() - _state["since"] < LONG_LINE:
+        return
+    func, _state["code"], _state["func"] = _state["func"], None, None
+    if install.compile_line_entries(func) is not None:
+        _enter_at_lines(code)
 
 
 def _enter_at_lines(code):
-    """From now on the code's LINE events (and no CALL events) go to the C-level callback, which
+    """From now on the code's LINE events (and no PY_RETURN events) go to the C-level callback, which
     enters its unit at a line start."""
     if osr.callback() is None:
         return
@@ -83,5 +108,5 @@ def _enter_at_lines(code):
 
 def stop():
     """No more events (at exit, with the tool's other events)."""
-    for event in (_CALL, _LINE):
+    for event in (_LINE, _PY_RETURN):
         sys.monitoring.register_callback(TOOL, event, None)

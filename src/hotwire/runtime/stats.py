@@ -132,8 +132,8 @@ def format_report(snap):
              f"  compile time: {snap['compile_seconds'] * 1000:.1f} ms "
              f"({snap['compile_seconds_main_thread'] * 1000:.1f} ms on the main thread, "
              f"{snap['compile_seconds_background'] * 1000:.1f} ms in the background)",
-             f"  on-stack replacement: {snap['osr_entries']} entries into the loops of "
-             f"{snap['osr_functions']} functions",
+             f"  on-stack replacement: {snap['osr_entries']} entries into the loops (or module lines) "
+             f"of {snap['osr_functions']} functions",
              f"  code cache: {snap['code_cache']['hits']} hits, {snap['code_cache']['misses']} misses, "
              f"{snap['code_cache']['stores']} stored, {snap['code_cache']['ignored_entries']} bad entries ignored",
              f"  guard failures (deopts to the interpreter): {snap['guard_failures']}"]
