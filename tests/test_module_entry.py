@@ -71,6 +71,30 @@ def test_lines_before_an_exception_handler_are_not_entered(tmp_path):
     assert second["osr_entries"] == 2
 
 
+def test_a_tracer_started_at_module_level_sees_the_lines_after_it(tmp_path):
+    # breakpoint() does this: sys.settrace, and the running frames' f_trace. The compiled module
+    # code checks at each line that no other tool listens (check_monitoring), and hands the rest to
+    # the interpreter, which sends the line events.
+    plain, (first, second) = _runs(tmp_path, f"""
+        import itertools, sys
+        total = sum(itertools.repeat(0.5, {LONG}))
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name == "<module>":
+                events.append((event, frame.f_lineno))
+            return tracer
+        x = 1
+        sys.settrace(tracer)
+        sys._getframe().f_trace = tracer
+        y = x + 1
+        z = y * 2
+        sys.settrace(None)
+        print(total, z, events)
+    """)
+    assert "('line', 12)" in plain.stdout and "('line', 13)" in plain.stdout
+    assert second["code_cache"]["hits"] == 1 and second["osr_entries"] >= 1
+
+
 def test_short_sums_compile_nothing(tmp_path):
     plain, (first,) = _runs(tmp_path, """
         import itertools

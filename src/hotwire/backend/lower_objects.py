@@ -553,6 +553,9 @@ class ObjectOps:
     def lower_get_iter(self, op):
         self.values[op] = self._simple_call(op, "PyObject_GetIter")
 
+    def lower_check_monitoring(self, op):
+        self.deopt_if(self.emit_monitored(self.b, self.tstate), op)
+
     def lower_check_eval_breaker(self, op):
         """Signals and pending calls (Py_MakePendingCalls), a scheduled collection (scheduled_gc.py),
         then the GIL offered to other threads (taking it back recomputes eval_breaker). Whatever is

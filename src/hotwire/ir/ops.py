@@ -532,6 +532,14 @@ class CheckEvalBreaker(Op):
     its JUMP_BACKWARD, which does it."""
 
 
+@op("check_monitoring", VOID, can_deopt=True)
+class CheckMonitoring(Op):
+    """At each line start of code compiled with line entries (module code): when a sys.monitoring
+    tool other than hotwire's is on (the program started a tracer or debugger, `breakpoint()` at
+    module level), the rest of the code runs in the interpreter from this line, which sends the
+    events compiled code does not."""
+
+
 # ---- terminators ------------------------------------------------------------------------------------
 
 
