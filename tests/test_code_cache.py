@@ -203,6 +203,41 @@ print(sum(seen), len(seen), sorted(set(seen)),
 '''
 
 
+CALL_COUNTING_PROGRAM = COUNTING_PROGRAM.replace("hotness._count_jumps = spy", """hotness._count_jumps = spy
+count_calls, calls = hotness._count_calls, []
+
+def call_spy(code, n):
+    if code.co_name == "tiny":
+        calls.append(n)
+    return count_calls(code, n)
+
+hotness._count_calls = call_spy
+
+def tiny():
+    pass
+""") + '''
+for _ in range(3000):
+    tiny()
+print(calls, type(sys.monitoring.register_callback(hotness.TOOL, sys.monitoring.events.PY_START, None)).__name__)
+'''
+
+
+def test_calls_are_counted_in_c_once_the_callbacks_exist(tmp_path):
+    """With the C-level callbacks in place (made here once the loop has run 256 times), a function's
+    calls reach Python at its first call and then once per call_batch() calls (1024 with this
+    threshold): 3 Python callbacks for 3000 calls, where each call used to be one."""
+    (tmp_path / "spin.py").write_text(COUNTING_PROGRAM)
+    run(tmp_path)   # the callbacks' machine code is in the cache from now on
+    (tmp_path / "calls.py").write_text(CALL_COUNTING_PROGRAM)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOTWIRE")}
+    env.update(HOTWIRE_THRESHOLD="100000", HOTWIRE_ONLY=str(tmp_path), HOTWIRE_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-m", "hotwire", str(tmp_path / "calls.py")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    # (each passes the batch; the first call of a code counts as one whatever it is passed)
+    assert proc.stdout.splitlines()[-1] == "[1024, 1024, 1024] builtin_function_or_method"
+
+
 def test_loop_iterations_are_counted_in_c_once_its_callback_is_cached(tmp_path):
     """Once a compile has put the C-level JUMP callback's machine code in the cache, another program
     (whose own runs never compiled anything) counts a loop's first 256 iterations in Python, one by

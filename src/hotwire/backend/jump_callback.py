@@ -29,11 +29,15 @@ without LLVM (runtime/osr.py makes the callable). So this module imports LLVM on
 from hotwire.backend.layout312 import off
 
 NAME = "hotwire_jump"
+START_NAME = "hotwire_start"
 # The symbols a process binds: Py_ssize_t cells holding the co_extra indexes of OSR entries and of
 # jump counters and the batch size less one (a power of two less one), the Python callback, None,
-# sys.monitoring.DISABLE.
+# sys.monitoring.DISABLE; for PY_START, the co_extra index of call counters, its batch mask and the
+# Python callback.
 OSR_INDEX_CELL, COUNT_INDEX_CELL, BATCH_MASK_CELL = "hw_jump_osr_index", "hw_jump_count_index", "hw_jump_batch_mask"
 PYTHON_CALLBACK, NONE, DISABLE = "hw_jump_python_callback", "hw_jump_none", "hw_jump_disable"
+CALL_COUNT_INDEX_CELL, CALL_BATCH_MASK_CELL = "hw_start_count_index", "hw_start_batch_mask"
+PYTHON_START_CALLBACK = "hw_start_python_callback"
 
 
 def emit_object():
@@ -42,12 +46,63 @@ def emit_object():
     from hotwire.backend.engine import emit_object as emit
     module = ir.Module("hotwire_jump_callback")
     _emit(module)
+    _emit_start(module)
     return emit(module)
+
+
+def _api(module, name):
+    """The C-API function `name`, declared in the module once."""
+    from llvmlite import ir
+    from hotwire.backend import capi
+    return module.globals.get(name) or ir.Function(module, capi.function_type(name), name)
+
+
+def _count(b, module, code, index_cell):
+    """Adds one to the count in the code's co_extra slot whose index the cell `index_cell` holds;
+    returns the new count (an i64: the slot holds an integer, no pointer)."""
+    from llvmlite import ir
+    from hotwire.backend.capi import I64, PTR
+    from hotwire.backend.link_symbols import external
+    index = b.load(external(module, index_cell), typ=I64)
+    counter = b.alloca(PTR)
+    b.store(ir.Constant(PTR, None), counter)
+    b.call(_api(module, "PyUnstable_Code_GetExtra"), [code, index, counter])
+    count = b.add(b.ptrtoint(b.load(counter, typ=PTR), I64), ir.Constant(I64, 1))
+    b.call(_api(module, "PyUnstable_Code_SetExtra"), [code, index, b.inttoptr(count, PTR)])
+    return count
+
+
+def _emit_start(module):
+    """The PY_START callback: counts a code's calls in its co_extra slot and calls the Python
+    callback (hotness.on_start_batch) at the first call and then every `batch`-th; returns what that
+    returns (DISABLE for code never to be compiled), else None. A Python callback at every call of
+    every function not compiled yet cost about 1 us a call."""
+    from llvmlite import ir
+    from hotwire.backend.capi import I64, PTR
+    from hotwire.backend.link_symbols import external
+    fn = ir.Function(module, ir.FunctionType(PTR, [PTR, PTR, I64]), START_NAME)
+    _self, args, nargs = fn.args
+    b = ir.IRBuilder(fn.append_basic_block("entry"))
+
+    def api(name):
+        return _api(module, name)
+
+    count = _count(b, module, b.load(args, typ=PTR), CALL_COUNT_INDEX_CELL)
+    mask = b.load(external(module, CALL_BATCH_MASK_CELL), typ=I64)
+    first = b.icmp_unsigned("==", count, ir.Constant(I64, 1))
+    batch_done = b.icmp_unsigned("==", b.and_(count, mask), ir.Constant(I64, 0))
+    python = fn.append_basic_block("python")
+    quiet = fn.append_basic_block("quiet")
+    b.cbranch(b.or_(first, batch_done), python, quiet)
+    b.position_at_end(quiet)
+    b.ret(external(module, NONE))
+    b.position_at_end(python)
+    callback = external(module, PYTHON_START_CALLBACK)
+    b.ret(b.call(api("PyObject_Vectorcall"), [callback, args, nargs, ir.Constant(PTR, None)]))
 
 
 def _emit(module):
     from llvmlite import ir
-    from hotwire.backend import capi
     from hotwire.backend.capi import I8, I32, I64, PTR
     from hotwire.backend.link_symbols import external
     fn = ir.Function(module, ir.FunctionType(PTR, [PTR, PTR, I64]), NAME)
@@ -55,7 +110,7 @@ def _emit(module):
     b = ir.IRBuilder(fn.append_basic_block("entry"))
 
     def api(name):
-        return module.globals.get(name) or ir.Function(module, capi.function_type(name), name)
+        return _api(module, name)
 
     def field(base, name, typ):
         return b.load(b.gep(base, [ir.Constant(I64, off(name))], source_etype=I8), typ=typ)
@@ -126,12 +181,7 @@ def _emit(module):
         b.store(incremented, disable)
     b.ret(disable)
     b.position_at_end(backward)
-    count_index = b.load(external(module, COUNT_INDEX_CELL), typ=I64)
-    counter = b.alloca(PTR)
-    b.store(ir.Constant(PTR, None), counter)
-    b.call(api("PyUnstable_Code_GetExtra"), [code, count_index, counter])
-    count = b.add(b.ptrtoint(b.load(counter, typ=PTR), I64), ir.Constant(I64, 1))
-    b.call(api("PyUnstable_Code_SetExtra"), [code, count_index, b.inttoptr(count, PTR)])
+    count = _count(b, module, code, COUNT_INDEX_CELL)
     quiet = fn.append_basic_block("quiet")
     batch_done = fn.append_basic_block("batch_done")
     mask = b.load(external(module, BATCH_MASK_CELL), typ=I64)

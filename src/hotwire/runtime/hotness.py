@@ -14,7 +14,11 @@ function made before the compile or in another namespace, which the callback the
 (adding its namespace's record). Our own tool's PY_START bit is ignored by the compiled entry's check
 for debuggers and profilers (frame_abi.emit_vectorcall_entry), which use other tools.
 
-The callbacks are Python functions, so each one pushes a frame that counts towards the recursion limit.
+Once the C-level callbacks exist (backend/jump_callback.py, made by osr.prepare), calls and loop
+iterations are counted in C, and these Python callbacks run only at a code's first call and once per
+batch (call_batch(), jump_batch()).
+
+The Python callbacks push a frame that counts towards the recursion limit.
 Near the limit (a deep recursion through functions not decided yet) that push, or a call inside the
 callback, would raise a RecursionError the program would see, in a frame CPython never has. So a
 callback that finds fewer than HEADROOM frames left does nothing and disables the event for that code
@@ -46,7 +50,7 @@ COMPILE_HEADROOM = 100   # the compiler itself needs about 30 frames (measured: 
 
 _state = {"threshold": 10, "loop_threshold": 100, "active": False, "only": (), "set_aside": False,
           "c_callback_tried": False}
-_MAX_JUMP_BATCH = 1024
+_MAX_BATCH = 1024
 C_CALLBACK_AFTER = 256
 _counts = install.ByIdentity()       # code -> [calls seen]
 _loop_counts = install.ByIdentity()  # code -> [backward jumps seen]
@@ -108,20 +112,38 @@ def _excluded(code):
 
 
 def _on_start(code, offset):
-    """Counts a call. Runs at every call of every code not decided yet, so the common case (counted,
-    not hot yet) is one lookup in `_counts`, whose entry is a one-element list counted in place."""
+    """The PY_START callback until the C-level one is in place (backend/jump_callback.py), which
+    counts calls itself and calls on_start_batch."""
+    return _count_calls(code, 1)
+
+
+def on_start_batch(code, offset):
+    """Called by the C-level PY_START callback at a code's first call and every call_batch()-th."""
+    return _count_calls(code, call_batch())
+
+
+def call_batch():
+    """How many calls the C-level PY_START callback counts between calls of Python: a power of two,
+    at most an eighth of the threshold."""
+    return _batch(_state["threshold"])
+
+
+def _count_calls(code, n):
+    """Counts `n` calls (the first call of a code counts 1). Runs for every (batch of) calls of every
+    code not decided yet, so the common case (counted, not hot yet) is one lookup in `_counts`, whose
+    entry is a one-element list counted in place. The caller's caller is the frame of the call."""
     if install.compiling():
         return None
     if not _room(HEADROOM):
         return _DISABLE
     counter = _counts.get(code)
     if counter is not None:
-        counter[0] += 1
+        counter[0] += n
         if counter[0] <= _state["threshold"]:
             return None
     else:
         if not code.co_flags & _CO_OPTIMIZED:   # a module's or class body's code: runs once
-            module_entry.started(code, sys._getframe(1))
+            module_entry.started(code, sys._getframe(2))
             return _DISABLE
         if _excluded(code) or code in install.rejected:
             return _DISABLE
@@ -132,7 +154,7 @@ def _on_start(code, offset):
             return None
     if not _room(COMPILE_HEADROOM if install.is_sync() or code in _requested else HEADROOM):
         return None   # counted; compiled by a later call with more room
-    frame = sys._getframe(1)
+    frame = sys._getframe(2)
     func = function_of(frame)
     if not hasattr(func, "__code__") or func.__code__ is not code:
         return None
@@ -183,8 +205,12 @@ def on_jump_batch(code, offset, destination):
 def jump_batch():
     """How many backward jumps the C-level callback counts before calling Python: a power of two, at
     most an eighth of the loop threshold (so a loop is hot at most 1/8 later than counted one by one)."""
+    return _batch(_state["loop_threshold"])
+
+
+def _batch(threshold):
     batch = 1
-    while batch * 2 <= min(_MAX_JUMP_BATCH, _state["loop_threshold"] // 8):
+    while batch * 2 <= min(_MAX_BATCH, threshold // 8):
         batch *= 2
     return batch
 
@@ -240,16 +266,19 @@ def _count_jumps(code, offset, destination, n):
     return _DISABLE
 
 
-def use_jump_callback(callback):
-    """From now on the JUMP event goes to `callback` (the C-level one that enters OSR entries)."""
-    _state["jump_callback"] = callback
+def use_c_callbacks(jump, start):
+    """From now on the JUMP event goes to `jump` (the C-level one that enters OSR entries and counts
+    iterations) and PY_START to `start` (which counts calls)."""
+    _state["jump_callback"], _state["start_callback"] = jump, start
     if _state["active"]:
-        sys.monitoring.register_callback(TOOL, _JUMP, callback)
+        sys.monitoring.register_callback(TOOL, _JUMP, jump)
+        sys.monitoring.register_callback(TOOL, _EVENT, start)
 
 
 def request(code):
     _requested[code] = True
     _counts[code] = [math.inf]   # past any threshold: compiled at its next call
+    osr.count_calls_from_one(code)   # (which the C-level callback then passes on)
     if _state["active"]:
         sys.monitoring.restart_events()
 
@@ -261,12 +290,13 @@ def start(threshold, loop_threshold=None):
     _state["loop_threshold"] = loop_threshold if loop_threshold is not None else \
         LOOP_ITERATIONS_PER_CALL * max(threshold, 1)
     osr.set_jump_batch(jump_batch())
+    osr.set_call_batch(call_batch())
     _state["only"] = _only_paths()
     if _state["active"]:
         return
     if sys.monitoring.get_tool(TOOL) is None:
         sys.monitoring.use_tool_id(TOOL, "hotwire")
-    sys.monitoring.register_callback(TOOL, _EVENT, _on_start)
+    sys.monitoring.register_callback(TOOL, _EVENT, _state.get("start_callback") or _on_start)
     sys.monitoring.register_callback(TOOL, _JUMP, _state.get("jump_callback") or on_jump)
     sys.monitoring.set_events(TOOL, _EVENT | _JUMP)
     _state["active"] = True

@@ -27,16 +27,13 @@ rule as for loops, osr_entry.plan_osr). Other tools (debuggers, profilers) make 
 """
 import sys
 import time
-from opcode import opmap
 
-from hotwire.frontend.raw_bytecode import instructions
 from hotwire.runtime import install, osr
 from hotwire.runtime.tool import TOOL
 
 _LINE = sys.monitoring.events.LINE
 _PY_RETURN = sys.monitoring.events.PY_RETURN
 _DISABLE = sys.monitoring.DISABLE
-_LOAD_NAME = opmap["LOAD_NAME"]
 LONG_LINE = 0.05   # seconds: a cold compile costs about 0.6 s, once per version of the script
 
 _state = {"started": False, "code": None, "func": None, "sum_lines": (), "line": None, "since": 0.0}
@@ -68,8 +65,10 @@ def _lines_loading(code, name):
     """The lines of module code that load `name` (LOAD_NAME)."""
     if name not in code.co_names:
         return set()
-    index = code.co_names.index(name)
-    offsets = [offset for offset, op, arg, _ in instructions(code) if op == _LOAD_NAME and arg == index]
+    from opcode import opmap   # (not imported by a script that never calls `name`: hello.py)
+    from hotwire.frontend.raw_bytecode import instructions
+    index, load_name = code.co_names.index(name), opmap["LOAD_NAME"]
+    offsets = [offset for offset, op, arg, _ in instructions(code) if op == load_name and arg == index]
     return {line for start, end, line in code.co_lines() if any(start <= o < end for o in offsets)}
 
 
