@@ -177,6 +177,39 @@ def test_program_runs_on_while_the_worker_compiles_and_no_thread_shows(tmp_path)
     assert result["main"] == 0 and result["background"] > 0
 
 
+def test_threading_is_not_imported_by_hotwire_and_keeps_the_real_main_thread(tmp_path):
+    """`import hotwire` does not import threading (a third of its start-up cost). threading takes the
+    thread that first imports it for the main thread, so a first job from a thread made with `_thread`
+    is declined (the worker would import it, through the compiler) and the function compiles once the
+    main thread makes it hot."""
+    source = '''
+    import _thread, json, sys
+    imported_at_start = "threading" in sys.modules
+    done = _thread.allocate_lock()
+    done.acquire()
+    def spin():
+        for i in range(3000):
+            work(3)
+        done.release()
+    _thread.start_new_thread(spin, ())
+    done.acquire()
+    from hotwire.runtime import background
+    background.wait_idle(60)   # (a worker started by that thread would have imported threading now)
+    import hotwire, threading, time
+    deadline = time.monotonic() + 60
+    while not hotwire.is_compiled(work) and time.monotonic() < deadline:
+        work(3)
+    background.wait_idle(60)
+    print("RESULT " + json.dumps({"threading_at_start": imported_at_start,
+                                  "main_thread_is_main": threading.main_thread().ident == threading.get_ident(),
+                                  "compiled": hotwire.is_compiled(work)}))
+    '''
+    result, proc = run_program(tmp_path, source, launcher=(sys.executable, "-m", "hotwire", "--threshold", "10"),
+                               with_work=True, HOTWIRE_ONLY=str(tmp_path))
+    assert_ok(result, proc)
+    assert result == {"threading_at_start": False, "main_thread_is_main": True, "compiled": True}
+
+
 def test_exit_with_compiles_queued_is_clean(tmp_path):
     """Many functions hot at once, then the program ends: the queue is dropped, the running compile
     finishes, and the process exits normally (no crash in LLVM's teardown, no message)."""

@@ -28,12 +28,11 @@ import _signal
 import _thread
 import os
 import sys
-import threading  # noqa: F401 (see below)
 import time
 
-# `threading` takes the thread that first imports it for the main thread, and at exit waits for that
-# thread to end. It is imported here, at enable() on the program's thread, so that the worker is never
-# the one that imports it.
+# The thread hotwire is imported on: the program's main thread (the autoload at start-up, `hotwire
+# run`, or the program's own `import hotwire`).
+MAIN_THREAD = _thread.get_ident()
 
 COMPILE_SWITCH_INTERVAL = 0.0005
 SHUTDOWN_WAIT_SECONDS = 60   # the longest compile seen here takes 3 s (engine.BIG_FUNCTION_LINES)
@@ -58,9 +57,21 @@ _fresh_state()
 
 
 def submit(job, *args):
-    """Run job(*args) on the worker thread. False when the compiler has shut down (at exit)."""
+    """Run job(*args) on the worker thread. False when the compiler has shut down (at exit), or for a
+    first job from a thread other than the main one while nothing has imported `threading` yet.
+
+    `threading` takes the thread that first imports it for the main thread, and at exit waits for that
+    thread to end; the compiler's modules import it. So it is imported here, on the program's main
+    thread, before the first worker starts (not by `import hotwire`: with functools and collections,
+    which it imports, it was a third of what hotwire added to a short script's start-up). A first job
+    from another thread of a program that never imported threading (one made with `_thread`) is
+    declined: the function is counted on and compiled later, from the main thread."""
     if _Worker.closed:
         return False
+    if "threading" not in sys.modules:
+        if _thread.get_ident() != MAIN_THREAD:
+            return False
+        import threading  # noqa: F401
     with _Worker.state:
         _Worker.jobs.append((job, args))
         if not _Worker.alive:

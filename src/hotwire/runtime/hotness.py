@@ -30,8 +30,8 @@ import atexit
 import ctypes
 import math
 import os
+import _thread
 import sys
-import threading
 
 from hotwire.backend.layout312 import off
 from hotwire.runtime import install, module_entry, osr
@@ -66,7 +66,7 @@ def function_of(frame):
 
 _thread_state = ctypes.pythonapi.PyThreadState_Get
 _thread_state.restype = ctypes.c_void_p
-_per_thread = threading.local()
+_per_thread = _thread._local()
 
 
 def _frames_left():

@@ -29,11 +29,11 @@ Races with the program while the worker compiles (the worker holds the GIL only 
   FORK_WAIT_SECONDS, the child compiles nothing and says why.
 """
 import _signal   # not `signal`, which imports enum: `import hotwire` stays cheap for short scripts
+import _thread   # not `threading` (see background.submit)
 import builtins
 import ctypes
 import os
 import sys
-import threading
 import weakref
 
 from hotwire.backend.layout312 import off
@@ -45,8 +45,8 @@ _set_vectorcall.argtypes = [ctypes.py_object, ctypes.c_void_p]
 _set_vectorcall.restype = None
 _default_vectorcall = ctypes.cast(ctypes.pythonapi._PyFunction_Vectorcall, ctypes.c_void_p).value
 
-_lock = threading.RLock()          # one compile at a time, on any thread; the fork gate
-class _PerThread(threading.local):
+_lock = _thread.RLock()          # one compile at a time, on any thread; the fork gate
+class _PerThread(_thread._local):
     depth = 0   # compile_now calls running on this thread (a class default: a missing attribute would
                 # cost an AttributeError in every hotness callback)
 
@@ -261,7 +261,7 @@ def _load_in_line(func, code, cache_key):
 
 
 def _on_main_thread():
-    return threading.get_ident() == threading.main_thread().ident
+    return _thread.get_ident() == background.MAIN_THREAD
 
 
 def compile_now(func, arg_types=None, cache_key=_ABSENT):
@@ -479,7 +479,7 @@ def _after_fork_in_child():
     if _fork["gate_held"]:
         _lock.release()
     else:
-        _lock = threading.RLock()
+        _lock = _thread.RLock()
         _mode["refusal"] = (f"this process was forked while a compile had been running for "
                             f"{FORK_WAIT_SECONDS} s; LLVM's state in it may be inconsistent")
 
