@@ -490,3 +490,10 @@ def test_eval_breaker_is_set_when_another_thread_wants_the_gil():
         sys.setswitchinterval(old)
     assert 0 in seen and any(seen - {0}), seen
     assert all(0 <= v < 64 for v in seen), seen   # a few flag bits, not a pointer or a counter
+
+
+def test_repeat_element_and_count():
+    # Not in any header (Modules/itertoolsmodule.c): checked on a live object at run time too, and
+    # sum() of a repeat is not specialised if it does not hold (backend/lower_sum.py).
+    from hotwire.backend.lower_sum import repeat_layout_holds
+    assert repeat_layout_holds()

@@ -15,7 +15,6 @@ element and a Py_ssize_t count, -1 when infinite. `repeat_layout_holds` checks i
 """
 import ctypes
 import functools
-import itertools
 
 from llvmlite import ir
 
@@ -34,7 +33,7 @@ def repeat_layout_holds():
     if "sum" not in KNOWN or "itertools.repeat" not in KNOWN:
         return False
     marker = object()
-    r = itertools.repeat(marker, 12345)
+    r = KNOWN["itertools.repeat"](marker, 12345)
     element = ctypes.c_void_p.from_address(id(r) + REPEAT_ELEMENT).value
     count = ctypes.c_ssize_t.from_address(id(r) + REPEAT_COUNT).value
     return element == id(marker) and count == 12345
