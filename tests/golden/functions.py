@@ -91,7 +91,7 @@ def total_length(words):
 
 
 def sum_of_repeat(r):
-    # sum(x) of a global `sum`: sum_of, which computes a repeat's sum without an iterator.
+    # sum(x) of a global `sum`: sum_of, which sums a repeat, list or tuple without an iterator.
     return sum(r)
 
 

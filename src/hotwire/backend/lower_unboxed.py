@@ -173,15 +173,20 @@ class UnboxedOps:
         a, c = (self.v(o) for o in op.operands)
         self.values[op] = self.b.icmp_signed(_FCMP[op.oper], a, c)
 
-    def _with_overflow(self, intrinsic, a, c, op):
+    def checked_int_op(self, intrinsic, a, c):
+        """(result, overflowed) of an llvm.*.with.overflow intrinsic on two i64s."""
         name = intrinsic + ".i64"
         fn = self.module.globals.get(name)
         if fn is None:
             fnty = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
             fn = ir.Function(self.module, fnty, name)
         pair = self.b.call(fn, [a, c])
-        self.deopt_if(self.b.extract_value(pair, 1), op)
-        return self.b.extract_value(pair, 0)
+        return self.b.extract_value(pair, 0), self.b.extract_value(pair, 1)
+
+    def _with_overflow(self, intrinsic, a, c, op):
+        value, overflowed = self.checked_int_op(intrinsic, a, c)
+        self.deopt_if(overflowed, op)
+        return value
 
     def lower_int_op(self, op):
         b = self.b

@@ -396,10 +396,11 @@ class LenOf(Op):
 @op("sum_of", OBJ, steals=True, can_raise=True)
 class SumOf(Op):
     """`sum(x)` by a call whose callable is not known in advance. operands: null, callable, x. When
-    the callable is the builtin sum and x an exact itertools.repeat of an exact float or int, a
-    finite number of times: the result sum's own loop would give, computed without an iterator (the
-    same float additions in the same order; for an int, its product with the count), and the repeat
-    left exhausted as sum leaves it; any other callable or argument is called."""
+    the callable is the builtin sum and x an exact itertools.repeat of an exact float or int (a
+    finite number of times), or an exact list or tuple of exact floats or of exact ints: the result
+    sum's own loop would give, computed without an iterator (the same float additions in the same
+    order; ints added in 64 bits, a repeat's as a product), and a repeat left exhausted as sum leaves
+    it; any other callable or argument, or an int sum past 64 bits, is called."""
 
 
 @op("percent_format", OBJ, steals=True, can_raise=True, attrs=("pieces",))

@@ -1,6 +1,7 @@
-"""`sum(itertools.repeat(x, n))` in compiled code (passes/specialise_sum.py, backend/lower_sum.py):
-the same value, type and side effects as CPython's sum for every element and count hypothesis draws,
-and the plain call whenever the callable or the argument is anything else."""
+"""`sum(x)` in compiled code (passes/specialise_sum.py, backend/lower_sum.py) of an itertools.repeat, a
+list or a tuple: the same value, type and side effects as CPython's sum for every element, count and
+mix of items hypothesis draws, and the plain call whenever the callable or the argument is anything
+else."""
 import json
 
 from hypothesis import given, settings, strategies as st
@@ -92,4 +93,50 @@ report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["total"]) and
     assert res["compiled"]
     assert res["jitted"][-1] == ["ok", "str", "\"the program's own sum\""]
     assert res["jitted"][0] == ["ok", "float", "10.0"]
+    assert_same(res["plain"], res["jitted"])
+
+
+SEQUENCE_DRIVER = '''
+import hotwire
+CASES = json.loads(os.environ["SUM_CASES"])
+MAKE = {"float": float, "int": int, "bool": lambda t: t == "True", "str": str}
+
+def run(ns):
+    out = []
+    for kind, specs in CASES:
+        items = [MAKE[k](t) for k, t in specs]
+        out.append(outcome(ns["total"], tuple(items) if kind == "tuple" else items))
+    return out
+
+plain = run(load())
+ns = load()
+hotwire.jit(ns["total"])
+jitted = run(ns)
+report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["total"]))
+'''
+
+_FLOAT = st.floats(allow_nan=True, allow_infinity=True).map(lambda x: ["float", repr(x)])
+_INT = st.one_of(st.integers(min_value=-2**31, max_value=2**31),
+                 st.integers(min_value=-2**64, max_value=2**64)).map(lambda i: ["int", str(i)])
+_ODD = st.sampled_from([["bool", "True"], ["str", "x"], ["float", "-0.0"], ["int", str(2**63 - 1)],
+                        ["int", str(-2**63)]])
+_ITEMS = st.one_of(st.lists(_FLOAT, max_size=50), st.lists(_INT, max_size=50),
+                   st.lists(st.one_of(_FLOAT, _INT, _ODD), max_size=8))
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["list", "tuple"]), _ITEMS), min_size=20, max_size=40))
+def test_sum_of_lists_and_tuples_matches_cpython(tmp_path_factory, cases):
+    res = _run(tmp_path_factory.mktemp("sum"), [list(c) for c in cases], driver=SEQUENCE_DRIVER)
+    assert res["compiled"]
+    assert_same(res["plain"], res["jitted"])
+
+
+def test_int_sums_past_64_bits_and_long_float_lists(tmp_path):
+    cases = [["list", [["int", str(2**62)], ["int", str(2**62)]]],          # overflows a C long
+             ["tuple", [["int", str(-2**63)], ["int", "-1"]]],
+             ["list", [["float", "0.1"]] * 1000], ["list", [["int", "1"], ["bool", "True"]]],
+             ["tuple", []], ["list", [["float", "-0.0"]]]]
+    res = _run(tmp_path, cases, driver=SEQUENCE_DRIVER)
+    assert [r[2] for r in res["plain"]] == [str(2**63), str(-2**63 - 1), repr(sum([0.1] * 1000)), "2", "0", "0.0"]
     assert_same(res["plain"], res["jitted"])
