@@ -83,10 +83,6 @@ def _emit_start(module):
     fn = ir.Function(module, ir.FunctionType(PTR, [PTR, PTR, I64]), START_NAME)
     _self, args, nargs = fn.args
     b = ir.IRBuilder(fn.append_basic_block("entry"))
-
-    def api(name):
-        return _api(module, name)
-
     count = _count(b, module, b.load(args, typ=PTR), CALL_COUNT_INDEX_CELL)
     mask = b.load(external(module, CALL_BATCH_MASK_CELL), typ=I64)
     first = b.icmp_unsigned("==", count, ir.Constant(I64, 1))
@@ -98,7 +94,7 @@ def _emit_start(module):
     b.ret(external(module, NONE))
     b.position_at_end(python)
     callback = external(module, PYTHON_START_CALLBACK)
-    b.ret(b.call(api("PyObject_Vectorcall"), [callback, args, nargs, ir.Constant(PTR, None)]))
+    b.ret(b.call(_api(module, "PyObject_Vectorcall"), [callback, args, nargs, ir.Constant(PTR, None)]))
 
 
 def _emit(module):
@@ -173,7 +169,7 @@ def _emit(module):
     destination = b.call(api("PyLong_AsLong"), [b.load(b.gep(args, [ir.Constant(I64, 2)], source_etype=PTR), typ=PTR)])
     backward = fn.append_basic_block("backward")
     b.cbranch(b.icmp_signed(">", destination, offset), disable_block, backward)
-    b.position_at_end(disable_block)   # a forward jump is no loop
+    b.position_at_end(disable_block)   # a forward jump (no loop), or a line that is no entry
     disable = external(module, DISABLE)
     refcount = b.load(disable, typ=I32)   # Py_INCREF as 3.12 does it: immortal objects stay as they are
     incremented = b.add(refcount, ir.Constant(I32, 1))

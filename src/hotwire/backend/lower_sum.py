@@ -13,7 +13,7 @@ in a C long too); anything else, the call.
 
 The repeat object's layout (Modules/itertoolsmodule.c, not in any header): after PyObject_HEAD, the
 element and a Py_ssize_t count, -1 when infinite. `repeat_layout_holds` checks it on a live object
-(once per process); if it does not hold, `sum_of` is lowered as the plain call.
+(once per process); if it does not hold, a repeat is summed by the plain call.
 """
 import ctypes
 import functools
@@ -30,9 +30,8 @@ REPEAT_COUNT = 24
 
 @functools.cache
 def repeat_layout_holds():
-    """The builtin sum and the repeat type were found, and a repeat's element and count are where
-    this module reads them."""
-    if "sum" not in KNOWN or "itertools.repeat" not in KNOWN:
+    """The repeat type was found, and a repeat's element and count are where this module reads them."""
+    if "itertools.repeat" not in KNOWN:
         return False
     marker = object()
     r = KNOWN["itertools.repeat"](marker, 12345)
@@ -51,7 +50,7 @@ class SumOps:
         def call():
             return self.call_with_one_argument(func, obj)
 
-        if not repeat_layout_holds():
+        if "sum" not in KNOWN:
             r = call()
             for o in op.operands:
                 self.release(o)
@@ -59,7 +58,6 @@ class SumOps:
             return
         is_sum = b.icmp_unsigned("==", func, self.const_ptr(KNOWN["sum"]))
         type_ = self.type_of(obj)
-        is_repeat = b.icmp_unsigned("==", type_, self.const_ptr(KNOWN["itertools.repeat"]))
         is_list = b.icmp_unsigned("==", type_, self.const_ptr(KNOWN["list"]))
         is_tuple = b.icmp_unsigned("==", type_, self.const_ptr(KNOWN["tuple"]))
 
@@ -68,6 +66,9 @@ class SumOps:
                                "sum_sequence")
 
         def builtin_sum():
+            if not repeat_layout_holds():
+                return sequence_or_call()
+            is_repeat = b.icmp_unsigned("==", type_, self.const_ptr(KNOWN["itertools.repeat"]))
             return self.choose(is_repeat, lambda: self._sum_of_repeat(obj, call), sequence_or_call, "sum_kind")
         r = self.choose(is_sum, builtin_sum, call, "sum_of")
         for o in op.operands:

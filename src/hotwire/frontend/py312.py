@@ -59,8 +59,7 @@ class Builder:
         self.worklist = []
         self.leaders = self._find_leaders()
         self.fn.line_entries = self._line_starts_with_empty_stack() if line_entries else []
-        self.line_entries = set(self.fn.line_entries)
-        self.leaders.update(self.line_entries)
+        self.leaders.update(self.fn.line_entries)
 
     # ---- control flow --------------------------------------------------------------------------------
 
@@ -141,7 +140,7 @@ class Builder:
                 return
             self.ins = ins
             self._stack_before = list(self.stack)   # deopt states re-execute from here
-            if ins.offset == block.offset and ins.offset in self.line_entries:
+            if ins.offset == block.offset and ins.offset in self.fn.line_entries:
                 self.emit(ir.CheckMonitoring())
             handler = getattr(self, "op_" + ins.opname, None)
             if handler is None:

@@ -23,12 +23,20 @@ def is_call_of_name(op, name):
     return isinstance(null, Null) and isinstance(callable_, (LoadGlobal, LoadName)) and callable_.symbol == name
 
 
-def replace_op(fn, block, old, new):
-    """`new` takes `old`'s place in the block and its error state, and every use of it."""
-    new.error_state = old.error_state
-    insert_before(block, old, [new])
+def replace_op(fn, block, old, *new_ops):
+    """`new_ops` take `old`'s place in the block, each with its error state; the last one takes every
+    use of it (an unboxed op and the box of its result, say)."""
+    for new in new_ops:
+        new.error_state = old.error_state
+    insert_before(block, old, list(new_ops))
     remove(block, old)
-    replace_uses(fn, old, new)
+    replace_uses(fn, old, new_ops[-1])
+
+
+def state_after(fn, call):
+    """Where the interpreter resumes right after `call`: its next instruction, with the stack below
+    the call's inputs (for an op that hands a result it cannot unbox to the interpreter, pushed)."""
+    return FrameState(fn.bytecode.at(call.error_state.offset).next_offset, list(call.error_state.stack))
 
 
 def insert_before(block, anchor, new_ops):

@@ -18,8 +18,7 @@ import types
 
 from hotwire.frontend.py312 import Builder, NotCompilable
 from hotwire.ir import ops as ir
-from hotwire.ir.edit import insert_before, remove, replace_uses
-from hotwire.ir.ops import FrameState
+from hotwire.ir.edit import replace_op, state_after
 from hotwire.passes import borrow_locals, forward_locals, specialise_types
 from hotwire.passes.pure_plan import F64, clone_plan
 
@@ -40,15 +39,10 @@ def run(fn, ctx):
             if found is None:
                 continue
             irfn, plan = found
-            after = FrameState(fn.bytecode.at(op.error_state.offset).next_offset, list(op.error_state.stack))
             pure = ir.CallPure(*op.operands, callee=callee, type=ir.F64 if plan.result == F64 else ir.I64,
-                               error_state=op.error_state, deopt_state=after)
+                               deopt_state=state_after(fn, op))
             pure.callee_ir, pure.plan = irfn, plan
-            boxed = ir.BoxFloat(pure) if plan.result == F64 else ir.BoxInt(pure)
-            boxed.error_state = op.error_state
-            insert_before(block, op, [pure, boxed])
-            remove(block, op)
-            replace_uses(fn, op, boxed)
+            replace_op(fn, block, op, pure, ir.BoxFloat(pure) if plan.result == F64 else ir.BoxInt(pure))
             note = f"calls of {callee.__qualname__} run its frameless clone (call_pure)"
             if note not in fn.notes:
                 fn.notes.append(note)

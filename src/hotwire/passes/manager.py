@@ -14,7 +14,7 @@ from hotwire.passes import (borrow_locals, call_pure_functions, forward_locals, 
 
 # Order matters: calls of clonable functions and len() first (their unboxed results are then used
 # unboxed), then types (it creates the guards and unboxed values), then str() and %-formatting (of
-# what is left generic), then sum() of a repeat, then borrowing, which turns the locals that are only
+# what is left generic), then sum(), then borrowing, which turns the locals that are only
 # inspected by guards and unboxing into borrowed references, then forwarding, which drops the guards
 # and unboxing of borrowed float locals whose value this block already has.
 PIPELINE = [

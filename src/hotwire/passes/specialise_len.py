@@ -12,8 +12,8 @@ exact int in 64 bits goes to the interpreter right after the call. This pass run
 specialisation, which removes the box where the length is used as an int.
 """
 from hotwire.ir import ops as ir
-from hotwire.ir.edit import insert_before, is_call_of_name, remove, replace_uses
-from hotwire.ir.ops import FrameState
+from hotwire.ir.edit import is_call_of_name, replace_op, state_after
+
 
 def run(fn, ctx):
     changed = False
@@ -21,12 +21,7 @@ def run(fn, ctx):
         for op in list(block.ops):
             if not is_call_of_name(op, "len"):
                 continue
-            after = FrameState(fn.bytecode.at(op.error_state.offset).next_offset, list(op.error_state.stack))
-            length = ir.LenOf(*op.operands, error_state=op.error_state, deopt_state=after)
-            boxed = ir.BoxInt(length)
-            boxed.error_state = op.error_state
-            insert_before(block, op, [length, boxed])
-            remove(block, op)
-            replace_uses(fn, op, boxed)
+            length = ir.LenOf(*op.operands, deopt_state=state_after(fn, op))
+            replace_op(fn, block, op, length, ir.BoxInt(length))
             changed = True
     return changed

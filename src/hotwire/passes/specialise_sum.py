@@ -15,6 +15,7 @@ element times the count). Anything else is the call the interpreter makes.
 from hotwire.ir import ops as ir
 from hotwire.ir.edit import is_call_of_name, replace_op
 
+
 def run(fn, ctx):
     changed = False
     for block in fn.blocks:

@@ -12,10 +12,10 @@ quickened opcodes, the argument types), the hotwire version, the digest of its s
 cache format, the CPython build (version string, ABI) and the struct layouts hotwire relies on, the
 llvmlite library, the CPU (vendor, model and feature flags), and the settings that change what is
 compiled (HOTWIRE_PASSES, HOTWIRE_DEBUG). A change of any of them is another key. A callee whose
-frameless clone was inlined is checked at load time (its code's digest is part of its recipe). hotwire's own C-level helpers (the
-JUMP callback, the watchers' filters) are entries too, keyed by the machine identity alone
-(`support_code`). The object code is linked by backend/object_loader.py: a process whose machine code
-is all in the cache never loads LLVM.
+frameless clone was inlined is checked at load time (its code's digest is part of its recipe).
+hotwire's own C-level helpers (the JUMP/LINE and PY_START callbacks, the watchers' filters) are
+entries too, keyed by the machine identity alone (`support_code`). The object code is linked by
+backend/object_loader.py: a process whose machine code is all in the cache never loads LLVM.
 
 An entry is one file, `<key>.hwc`, written to a temporary file and renamed into place:
 

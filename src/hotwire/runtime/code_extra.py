@@ -1,10 +1,11 @@
 """Slots of a code object's co_extra: what hotwire attaches to a code object for C code to find.
 
-Three slots are used, each requested once per process: the vectorcall entry of compiled code (read by
+Four slots are used, each requested once per process: the vectorcall entry of compiled code (read by
 the function watcher, runtime/watchers.py, to install it on functions created later), the OSR entry
-(read by the JUMP callback, backend/jump_callback.py) and the count of the code's backward jumps (an
-integer, kept by the JUMP callback). Nothing frees what a slot holds: the entries are machine code
-owned by the unit, which lives as long as the code object, and a count is no pointer.
+(read by the JUMP and LINE callback, backend/jump_callback.py), and the counts of the code's backward
+jumps and of its calls (integers, kept by the JUMP and PY_START callbacks). Nothing frees what a slot
+holds: the entries are machine code owned by the unit, which lives as long as the code object, and a
+count is no pointer.
 """
 import ctypes
 

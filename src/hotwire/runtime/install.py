@@ -191,20 +191,21 @@ def with_signals_held(work, *args):
 
 
 def _key_and_load_in_line(func, code, arg_types):
-    cache_key = _cache_key(func, code, arg_types)
+    cache_key = _cache_key(code, func.__qualname__, arg_types)
     return cache_key, _load_in_line(func, code, cache_key)
 
 
-def _cache_key(func, code, arg_types):
+def _cache_key(code, qualname, arg_types, feedback=True):
     """The code cache's key for compiling `code` now (None when the cache is off or the key cannot be
     made). Made when the function becomes hot, not when the worker gets to it: the type feedback in
     the key (runtime/code_cache.py) is then the same in every run of a program, where the worker's
-    moment depends on the machine's load, and a hit can be linked at once (_load_in_line)."""
+    moment depends on the machine's load, and a hit can be linked at once (_load_in_line).
+    `feedback=False` for a unit with line entries, looked up before its code has run."""
     try:
         from hotwire.runtime import code_cache
         if not code_cache.enabled() or replaced_builtins():
             return None
-        return code_cache.key(code, func.__qualname__, arg_types)
+        return code_cache.key(code, qualname, arg_types, feedback)
     except Exception:   # (e.g. a module the key needs is half-way through the program's own import)
         return None
 
@@ -311,13 +312,7 @@ def load_line_entries(func):
 
 def _line_entries_key(code):
     """The cache key of a unit with line entries: made before the code has run, so without feedback."""
-    try:
-        from hotwire.runtime import code_cache
-        if not code_cache.enabled() or replaced_builtins():
-            return None
-        return code_cache.key(code, code.co_qualname + " (line entries)", None, feedback=False)
-    except Exception:
-        return None
+    return _cache_key(code, code.co_qualname + " (line entries)", None, feedback=False)
 
 
 def _install(func, code, unit):
@@ -347,7 +342,7 @@ def _compile(func, code, arg_types, cache_key, line_entries=False):
         return None
     try:
         if cache_key is _ABSENT:
-            cache_key = _cache_key(func, code, arg_types)
+            cache_key = _cache_key(code, func.__qualname__, arg_types)
         unit = _compile_and_publish_checked(func, code, arg_types, cache_key, line_entries)
     except Exception as e:  # a bug in hotwire must never break the program: stay interpreted
         if isinstance(e, _BuiltinsChanged):

@@ -15,7 +15,10 @@ import sys
 
 from hotwire.runtime import code_extra
 
-_state = {"index": None, "callback": None, "batch_mask": None, "call_batch_mask": None, "call_count_index": None}
+# The co_extra slots the callbacks use (OSR entries, jump counts, call counts), the cells holding their
+# batch sizes less one, and the JUMP/LINE callback once made.
+_state = {"index": None, "jump_count_index": None, "call_count_index": None, "batch_mask": None,
+          "call_batch_mask": None, "callback": None}
 _METH_FASTCALL = 0x0080
 
 
@@ -49,9 +52,8 @@ def prepare():
     if _state["callback"] is None:
         _state["batch_mask"] = ctypes.c_ssize_t(hotness.jump_batch() - 1)
         _state["call_batch_mask"] = ctypes.c_ssize_t(hotness.call_batch() - 1)
-        _state["call_count_index"] = code_extra.new_slot()
-        _state["callback"], start = _make_callbacks(_index(), code_extra.new_slot(), _state["batch_mask"],
-                                                    hotness.on_jump_batch)
+        _state["jump_count_index"], _state["call_count_index"] = code_extra.new_slot(), code_extra.new_slot()
+        _state["callback"], start = _make_callbacks()
         hotness.use_c_callbacks(_state["callback"], start)
 
 
@@ -78,14 +80,16 @@ def count_calls_from_one(code):
         code_extra.store(code, _state["call_count_index"], 0)
 
 
-def _make_callbacks(osr_index, count_index, batch_mask, python_callback):
-    """The JUMP and PY_START callbacks: builtin function objects, kept (with their method
-    definitions, their cells and the Python callbacks they call) for the life of the process."""
+def _make_callbacks():
+    """The JUMP and PY_START callbacks (for the slots and masks in _state): builtin function objects,
+    kept (with their method definitions, their cells and the Python callbacks they call) for the life
+    of the process."""
     from hotwire.backend import jump_callback, object_loader
     from hotwire.backend.engine import keep_forever
     from hotwire.runtime import code_cache, hotness
-    index_cell, count_cell = ctypes.c_ssize_t(osr_index), ctypes.c_ssize_t(count_index)
+    index_cell, count_cell = ctypes.c_ssize_t(_index()), ctypes.c_ssize_t(_state["jump_count_index"])
     call_count_cell = ctypes.c_ssize_t(_state["call_count_index"])
+    batch_mask, python_callback = _state["batch_mask"], hotness.on_jump_batch
     object_code = code_cache.support_code("jump_callback", jump_callback.emit_object)
     names = [jump_callback.NAME, jump_callback.START_NAME]
     addresses = object_loader.load(object_code, names, {
