@@ -23,6 +23,7 @@ int main(void) {
     O("PyThreadState.datastack_limit", PyThreadState, datastack_limit);
     O("_PyCFrame.current_frame", _PyCFrame, current_frame);
     O("PyInterpreterState.monitors", PyInterpreterState, monitors);
+    O("PyInterpreterState.after_forkers_child", PyInterpreterState, after_forkers_child);
     O("PyInterpreterState.ceval.eval_breaker", PyInterpreterState, ceval.eval_breaker);
     O("PyInterpreterState.ceval.gc_scheduled", PyInterpreterState, ceval.gc_scheduled);
     O("PyInterpreterState.gc.generations", PyInterpreterState, gc.generations);

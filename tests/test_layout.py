@@ -497,3 +497,15 @@ def test_repeat_element_and_count():
     # sum() of a repeat is not specialised if it does not hold (backend/lower_sum.py).
     from hotwire.backend.lower_sum import repeat_layout_holds
     assert repeat_layout_holds()
+
+
+def test_after_fork_hooks_list():
+    """compile_process empties this list in its child: it must be the list os.register_at_fork's
+    after_in_child hooks go to (the same list object, holding the hook just registered)."""
+    hook = lambda: None   # noqa: E731 (registered for good: a hook cannot be unregistered)
+    os.register_at_fork(after_in_child=hook)
+    interp = ctypes.pythonapi.PyInterpreterState_Main
+    interp.restype = ctypes.c_void_p
+    address = ctypes.c_void_p.from_address(interp() + off("PyInterpreterState.after_forkers_child")).value
+    hooks = ctypes.cast(address, ctypes.py_object).value
+    assert type(hooks) is list and hooks[-1] is hook

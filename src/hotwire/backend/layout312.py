@@ -19,6 +19,7 @@ OFFSETS = {
     "PyThreadState.datastack_limit": 248,
     "_PyCFrame.current_frame": 0,
     "PyInterpreterState.monitors": 381744,
+    "PyInterpreterState.after_forkers_child": 3888,
     "PyInterpreterState.ceval.eval_breaker": 368,
     "PyInterpreterState.ceval.gc_scheduled": 396,
     "PyInterpreterState.gc.generations": 136,

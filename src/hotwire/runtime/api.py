@@ -3,7 +3,7 @@ import atexit
 import os
 import sys
 
-from hotwire.runtime import background, hotness, install
+from hotwire.runtime import background, compile_process, hotness, install
 from hotwire.runtime import stats as _stats
 
 DEFAULT_THRESHOLD = 1000
@@ -68,9 +68,10 @@ def load_compiler():
 
 
 def _shutdown():
-    """At exit, in this order: nothing new compiles and the running compile finishes (LLVM must be idle
-    when the process exits); the counters stop; the dict and function watchers go, with every global
+    """At exit, in this order: nothing new compiles (a compile process that runs finishes on its own)
+    and the running compile on the background thread finishes (LLVM must be idle when the process exits); the counters stop; the dict and function watchers go, with every global
     cell emptied; then the stats report, which now counts every compile."""
+    compile_process.shutdown()
     background.shutdown()
     hotness.stop()
     globals_cache = sys.modules.get("hotwire.runtime.globals_cache")
@@ -126,7 +127,7 @@ def explain(func):
     if reason is not None:
         return f"not compiled: {reason}"
     if code in install.queued:
-        return "not compiled yet: queued for the background compiler"
+        return "not compiled yet: queued for a compile process or the background compiler"
     return ("not compiled: not hot yet (called fewer times than the threshold)"
             if hotness.is_active() else "not compiled: the JIT is not enabled")
 

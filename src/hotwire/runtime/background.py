@@ -92,12 +92,12 @@ def _run():
                     return
                 job, args = _Worker.jobs.pop(0)
             try:
-                _with_short_switch_interval(job, args)
+                with_short_switch_interval(job, args)
             except BaseException:  # a job records its own failures; the worker must go on
                 pass
 
 
-def _with_short_switch_interval(job, args):
+def with_short_switch_interval(job, args):
     """While a job runs, the interpreter switches threads every COMPILE_SWITCH_INTERVAL instead of
     every 5 ms. llvmlite releases the GIL at each of its many calls into LLVM, and each time the worker
     waited up to a whole interval for the program to give the GIL back: a 0.1 s compile took 0.9 s of

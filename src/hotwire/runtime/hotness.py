@@ -34,7 +34,7 @@ import _thread
 import sys
 
 from hotwire.backend.layout312 import off
-from hotwire.runtime import install, module_entry, osr
+from hotwire.runtime import compile_process, install, module_entry, osr
 
 from hotwire.runtime.tool import TOOL
 _EVENT = sys.monitoring.events.PY_START
@@ -136,6 +136,8 @@ def _count_calls(code, n):
         return None
     if not _room(HEADROOM):
         return _DISABLE
+    if compile_process.has_batch() and _batch_waits_with(code):
+        return None
     counter = _counts.get(code)
     if counter is not None:
         counter[0] += n
@@ -167,6 +169,13 @@ def _count_calls(code, n):
     # stays on for the code's interpreted calls: functions made from it before it was compiled, or in
     # another namespace, which this callback installs the unit on at their next call.
     return None if install.is_installed(func) else _DISABLE
+
+
+def _batch_waits_with(code):
+    """Hot codes wait for the next compile process (compile_process.flush): fork it if that can be
+    done now. True when `code` still waits (its events stay on until it has gone)."""
+    compile_process.flush()
+    return compile_process.waiting(code)
 
 
 def _argument_types(code, frame):
@@ -238,6 +247,8 @@ def _count_jumps(code, offset, destination, n):
         return None
     if not _room(HEADROOM):
         return _DISABLE
+    if compile_process.has_batch() and _batch_waits_with(code):
+        return None
     counter = _loop_counts.get(code)
     if counter is None:
         # Module-level code (not CO_OPTIMIZED: its names live in a dict) is run once, so it is
@@ -262,7 +273,7 @@ def _count_jumps(code, offset, destination, n):
         unit = install.compile_for(func)
         if unit is not None and destination in unit.osr_offsets:
             return None   # the next iteration enters the compiled loop
-    # Queued: the worker restarts the events once the code has OSR entries (install._compile_queued).
+    # Queued: the worker restarts the events once the code has OSR entries (install.compile_queued).
     return _DISABLE
 
 

@@ -37,7 +37,7 @@ import sys
 import weakref
 
 from hotwire.backend.layout312 import off
-from hotwire.runtime import background, osr, stats
+from hotwire.runtime import background, compile_process, osr, stats
 from hotwire.runtime.tool import own_tool_mask
 
 _set_vectorcall = ctypes.pythonapi.PyFunction_SetVectorcall
@@ -166,7 +166,9 @@ def compile_for(func, arg_types=None):
         if unit is not None:
             return unit
         queued[code] = True
-        if not background.submit(_compile_queued, code, weakref.ref(func), arg_types, cache_key):
+        if compile_process.submit(code, func, arg_types, cache_key):
+            return None
+        if not background.submit(compile_queued, code, weakref.ref(func), arg_types, cache_key):
             queued.discard(code)
     return None
 
@@ -210,8 +212,9 @@ def _cache_key(code, qualname, arg_types, feedback=True):
         return None
 
 
-def _compile_queued(code, func_ref, arg_types, cache_key):
-    """The worker's job. The function may have died, or got another __code__, while it waited."""
+def compile_queued(code, func_ref, arg_types, cache_key):
+    """The worker's job (and the compile process's waiter's, which finds the unit in the code cache).
+    The function may have died, or got another __code__, while it waited."""
     try:
         func = func_ref()
         if func is not None and func.__code__ is code:
@@ -228,6 +231,17 @@ def _compile_queued(code, func_ref, arg_types, cache_key):
                     osr.prepare()
     finally:
         queued.discard(code)
+
+
+def reject_queued(code, reason):
+    """A queued code stays in the interpreter, for `reason`."""
+    _reject(code, reason)
+    queued.discard(code)
+
+
+def compile_lock():
+    """The lock every compile and load holds (compile_process forks only when nothing holds it)."""
+    return _lock
 
 
 def _load_in_line(func, code, cache_key):
@@ -294,7 +308,7 @@ def compile_line_entries(func):
         with _lock:
             if code in rejected or code in units:
                 return units.get(code)
-            unit = with_signals_held(_compile, func, code, None, _line_entries_key(code), True)
+            unit = with_signals_held(_compile, func, code, None, line_entries_key(code), True)
             if unit is not None:
                 _install(func, code, unit)   # the entries check the frame's function's namespace
             return unit
@@ -307,10 +321,10 @@ def load_line_entries(func):
     code = func.__code__
     if code in units or code in rejected:
         return None
-    return with_signals_held(_load_in_line, func, code, _line_entries_key(code))
+    return with_signals_held(_load_in_line, func, code, line_entries_key(code))
 
 
-def _line_entries_key(code):
+def line_entries_key(code):
     """The cache key of a unit with line entries: made before the code has run, so without feedback."""
     return _cache_key(code, code.co_qualname + " (line entries)", None, feedback=False)
 

@@ -11,8 +11,9 @@ INSTRUMENTED_JUMP does. So, for the code of `__main__` only:
 1. When nothing is cached for it and it calls `sum` on some lines, LINE and PY_RETURN events on that
    code alone (`set_local_events`) time each line's first run. A line that calls `sum` and took
    LONG_LINE seconds or more makes hotwire compile the module's code with an entry at every line
-   that starts with an empty stack (py312.Builder(line_entries=True)), in line, and store it in the
-   code cache. That line has run in the interpreter; the lines after it enter the unit. (CALL events
+   that starts with an empty stack (py312.Builder(line_entries=True)) and store it in the code
+   cache: in a compile process (runtime/compile_process.py) while the program goes on, else in
+   line. That line has run in the interpreter; the lines after it enter the unit once it exists. (CALL events
    would show the call's arguments, but a tool with CALL events changes what a profiler installed by
    that very call sees: its C_RETURN event.)
 2. In a later run of the script (it had compiled code: code_cache.set_program), at the module code's
@@ -28,7 +29,7 @@ rule as for loops, osr_entry.plan_osr). Other tools (debuggers, profilers) make 
 import sys
 import time
 
-from hotwire.runtime import install, osr
+from hotwire.runtime import compile_process, install, osr
 from hotwire.runtime.tool import TOOL
 
 _LINE = sys.monitoring.events.LINE
@@ -50,7 +51,7 @@ def started(code, frame):
     if getattr(func, "__code__", None) is not code or not code_cache.enabled():
         return
     if code_cache.program_was_compiled() and install.load_line_entries(func) is not None:
-        _enter_at_lines(code)
+        enter_at_lines(code)
         return
     sum_lines = _lines_loading(code, "sum")
     if not sum_lines:
@@ -92,11 +93,13 @@ def _line_ended(code):
     if time.perf_counter() - _state["since"] < LONG_LINE:
         return
     func, _state["code"], _state["func"] = _state["func"], None, None
+    if compile_process.submit_line_entries(code, func, install.line_entries_key(code)):
+        return   # the program goes on; the unit is entered when the compile process has stored it
     if install.compile_line_entries(func) is not None:
-        _enter_at_lines(code)
+        enter_at_lines(code)
 
 
-def _enter_at_lines(code):
+def enter_at_lines(code):
     """From now on the code's LINE events (and no PY_RETURN events) go to the C-level callback, which
     enters its unit at a line start."""
     if osr.callback() is None:

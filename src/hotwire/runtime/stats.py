@@ -6,7 +6,8 @@ environment, so `%p` in the path is replaced by the process id, as in LLVM_PROFI
 process that exits overwrites the file.
 
 Compile time is counted apart for the main thread (time the program waited: HOTWIRE_SYNC=1,
-`hotwire.jit`) and for the background compiler thread (wall time, while the program went on).
+`hotwire.jit`), for the background compiler thread and for compile processes (wall time there, while
+the program went on; a unit a compile process made is also counted where the program linked it).
 
 On-stack replacement: how many compiled functions have loops a running call can enter
 (backend/osr_entry.py), and how many times a call running in the interpreter entered one.
@@ -22,7 +23,7 @@ import weakref
 
 _compiled = {}     # qualname/filename:line -> seconds
 _rejected = {}     # qualname -> reason
-_counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0,
+_counts = {"compile_seconds_main_thread": 0.0, "compile_seconds_background": 0.0, "compile_seconds_processes": 0.0,
            "osr_compiled": 0, "osr_entries_retired": 0, "first_unit_seconds": None}
 _STARTED = time.perf_counter()   # this module is imported when hotwire starts
 _live_sites = {}   # id(unit) -> (weakref, label, [(line, ctypes counter)]) while the unit lives
@@ -52,6 +53,12 @@ def record_compile(code, seconds, on_main_thread, unit=None):
         _live_sites[key] = (weakref.ref(unit, lambda _ref, key=key: _retire(key)), label,
                             [(line_of(code, offset), counter) for offset, counter in unit.deopt_counters],
                             unit.osr_entries)
+
+
+def record_compile_process(seconds):
+    """A compile in a compile process (runtime/compile_process.py): wall time there, while the program
+    went on; the program's link of the unit is recorded by record_compile."""
+    _counts["compile_seconds_processes"] += seconds
 
 
 def _retire(key):
@@ -100,14 +107,16 @@ def debug_enabled():
 
 def snapshot():
     main, background = _counts["compile_seconds_main_thread"], _counts["compile_seconds_background"]
+    processes = _counts["compile_seconds_processes"]
     sites = deopt_sites()
     return {
         "guard_failures": sum(n for _, _, n in sites),
         "guard_failure_sites": [list(site) for site in sites[:TOP_DEOPT_SITES]],
         "compiled": len(_compiled),
-        "compile_seconds": round(main + background, 6),
+        "compile_seconds": round(main + background + processes, 6),
         "compile_seconds_main_thread": round(main, 6),
         "compile_seconds_background": round(background, 6),
+        "compile_seconds_processes": round(processes, 6),
         "osr_functions": _counts["osr_compiled"],
         "first_compiled_seconds": _counts["first_unit_seconds"],
         "code_cache": _code_cache_counts(),
@@ -131,7 +140,8 @@ def format_report(snap):
              f"  functions compiled: {snap['compiled']}",
              f"  compile time: {snap['compile_seconds'] * 1000:.1f} ms "
              f"({snap['compile_seconds_main_thread'] * 1000:.1f} ms on the main thread, "
-             f"{snap['compile_seconds_background'] * 1000:.1f} ms in the background)",
+             f"{snap['compile_seconds_background'] * 1000:.1f} ms on the background thread, "
+             f"{snap['compile_seconds_processes'] * 1000:.1f} ms in compile processes)",
              f"  on-stack replacement: {snap['osr_entries']} entries into the loops (or module lines) "
              f"of {snap['osr_functions']} functions",
              f"  code cache: {snap['code_cache']['hits']} hits, {snap['code_cache']['misses']} misses, "
