@@ -250,3 +250,14 @@ def test_a_program_with_threads_or_a_sigchld_handler_compiles_on_the_background_
     ''', HOTWIRE_CACHE_DIR=str(tmp_path / "cache2"))
     assert_ok(result, proc)
     assert result == {"compiled": True, "processes": 0, "background": True}
+
+
+def test_what_keeps_a_program_on_the_background_thread(monkeypatch):
+    """refusal() names why no compile process is forked: switched off, or a program too big to fork
+    quickly (checked here in this process, with the limit lowered)."""
+    from hotwire.runtime import compile_process
+    monkeypatch.setenv("HOTWIRE_COMPILE_PROCESS", "0")
+    assert compile_process.refusal() == "HOTWIRE_COMPILE_PROCESS=0"
+    monkeypatch.delenv("HOTWIRE_COMPILE_PROCESS")
+    monkeypatch.setattr(compile_process, "MAX_RESIDENT_BYTES", 1 << 20)
+    assert compile_process.refusal() == "the program is too big to fork quickly"

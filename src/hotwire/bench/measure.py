@@ -26,6 +26,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from hotwire.runtime.compile_process import wait_for_processes
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ONESHOT = os.path.join(HERE, "oneshot.py")
 SEED_WORKER = os.path.join(HERE, "seed_worker.py")
@@ -55,6 +57,9 @@ def run_child(command, env, timeout):
             timer.cancel()
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        # A hotwire program's compile processes outlive it (runtime/compile_process.py): the next
+        # measured run must not share the machine with them. (Their memory is not in rss_kb.)
+        wait_for_processes(timeout)
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors="replace")

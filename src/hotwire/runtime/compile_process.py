@@ -55,6 +55,11 @@ TIME_LIMIT_SECONDS = 120       # a compile process is killed after this (the lon
 INTERMEDIATE_WAIT_SECONDS = 5  # the first child only forks and exits
 IMPORT_WAIT_SECONDS = 0.5      # how long a batch waits for the program's imports to end
 PROCESS_NAME = "hotwire-compile"   # at most 15 characters (the kernel's comm)
+# fork() copies the page tables while the program waits (22 ms for 1 GiB resident, measured here with
+# the test suite running), and each page the program writes while the child lives is copied once:
+# past this size, the background thread costs the program less.
+MAX_RESIDENT_BYTES = 2 << 30
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 _PR_SET_NAME = 15
 
 _libc = ctypes.PyDLL(None)     # PyDLL: the GIL stays held across the call
@@ -68,6 +73,7 @@ _main_interpreter.restype = ctypes.c_void_p
 
 # running: a compile process (or the waiter thread that heard from it) exists; batch: jobs for the
 # next one; waiter: the waiter thread's native id while it lives; closed: the program is exiting
+_delivering = _thread.allocate_lock()          # held while the waiter delivers; shutdown takes it
 _MAIN_THREAD_ID = _thread.get_native_id()   # hotwire is imported on the main thread (background.py)
 _state = {"running": False, "batch": [], "waiter": None, "closed": False, "processes": 0, "read_fd": None,
           "import_wait_since": None}
@@ -83,9 +89,17 @@ def refusal():
         return "the program is exiting"
     if _signal.getsignal(_signal.SIGCHLD) not in (_signal.SIG_DFL, _signal.SIG_IGN):
         return "the program handles SIGCHLD"
+    if _resident_bytes() > MAX_RESIDENT_BYTES:
+        return "the program is too big to fork quickly"
     if _other_threads()[0]:
         return "the program has other threads"
     return None
+
+
+def _resident_bytes():
+    """This process's resident memory (/proc/self/statm: pages)."""
+    with open("/proc/self/statm", "rb") as f:
+        return int(f.read().split()[1]) * _PAGE_SIZE
 
 
 def _other_threads():
@@ -326,7 +340,9 @@ def _compile_one(code, func, arg_types, cache_key, line_entries):
 # ---- back in the program ----------------------------------------------------------------------------
 
 def _wait_for(read_fd, jobs, known):
-    """The waiter thread: the compile process's report, then each job's unit linked and installed."""
+    """The waiter thread: the compile process's report, then each job's unit linked and installed.
+    Nothing is delivered once the program has begun to exit (shutdown takes `_delivering`), and no
+    error leaves this thread (it would be printed, maybe while the interpreter finalises)."""
     _signal.pthread_sigmask(_signal.SIG_BLOCK, _signal.valid_signals())
     _state["waiter"] = _thread.get_native_id()
     known.release()
@@ -341,12 +357,17 @@ def _wait_for(read_fd, jobs, known):
         finally:
             _state["read_fd"] = None
             os.close(read_fd)
-        if not _state["closed"]:
-            background.with_short_switch_interval(_deliver, (jobs, _report(b"".join(chunks), len(jobs))))
+        results = _report(b"".join(chunks), len(jobs))
+        with _delivering:
+            if not _state["closed"]:
+                background.with_short_switch_interval(_deliver, (jobs, results))
+    except BaseException:   # each job records its own failures; nothing may reach the program
+        pass
     finally:
-        _state["running"] = False
-        if not _state["closed"]:
-            sys.monitoring.restart_events()   # the batch's codes: their next callback forks again
+        with _delivering:
+            _state["running"] = False
+            if not _state["closed"]:
+                sys.monitoring.restart_events()   # the batch's codes: their next callback forks again
 
 
 def _report(data, count):
@@ -399,18 +420,48 @@ def pending():
     return len(_state["batch"]) + _state["running"]
 
 
+def running_processes():
+    """The pids of the compile processes on this machine (any program's: they are detached), by name."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/comm", "rb") as f:
+                    if f.read().strip() == PROCESS_NAME.encode():
+                        pids.append(int(entry))
+            except OSError:   # it ended meanwhile
+                pass
+    return pids
+
+
+def wait_for_processes(timeout):
+    """Wait until no compile process runs on this machine (a benchmark's next run, a test's next run
+    of the same program). True if that happened within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while running_processes():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def shutdown():
-    """At exit: no more compile processes; the batch is dropped (a running one finishes alone)."""
-    _state["closed"] = True
-    _state["batch"].clear()
+    """At exit: no more compile processes; the batch is dropped (a running one finishes alone, and
+    stores its units for the next run); a delivery under way ends first (it links from the cache:
+    milliseconds), none starts after."""
+    with _delivering:
+        _state["closed"] = True
+        _state["batch"].clear()
 
 
 def _after_fork_in_child():
     """The program forked (os.fork): its child has no waiter thread. The jobs sent to the compile
     process are counted again there (install clears `queued`); the batch goes the same way."""
+    global _delivering
     if _state["read_fd"] is not None:
         os.close(_state["read_fd"])
     _state.update(running=False, batch=[], waiter=None, read_fd=None)
+    _delivering = _thread.allocate_lock()   # the waiter may have held it: it is not in this child
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
