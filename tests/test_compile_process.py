@@ -261,3 +261,13 @@ def test_what_keeps_a_program_on_the_background_thread(monkeypatch):
     monkeypatch.delenv("HOTWIRE_COMPILE_PROCESS")
     monkeypatch.setattr(compile_process, "MAX_RESIDENT_BYTES", 1 << 20)
     assert compile_process.refusal() == "the program is too big to fork quickly"
+
+
+def test_quickened_opcode_numbers_are_the_ones_dis_gives():
+    """The runtime finds attribute-cache feedback without importing dis (raw_bytecode)."""
+    import dis
+    import opcode
+    from hotwire.frontend.raw_bytecode import ATTR_CACHE_SPECIALISATIONS, quickened_opcodes
+    for name in opcode._specialized_instructions:
+        assert quickened_opcodes([name]) == {dis._all_opmap[name]}
+    assert set(ATTR_CACHE_SPECIALISATIONS) <= set(opcode._specialized_instructions)

@@ -35,11 +35,6 @@ def _u64(words, at):
     return _u32(words, at) | _u32(words, at + 2) << 32
 
 
-# The quickened instructions whose inline caches attr_feedback reads.
-SPECIALISATIONS = ("LOAD_ATTR_INSTANCE_VALUE", "STORE_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT", "STORE_ATTR_SLOT",
-                   "LOAD_ATTR_METHOD_WITH_VALUES", "LOAD_ATTR_METHOD_NO_DICT")
-
-
 def attr_feedback(instr):
     """The AttrFeedback of a LOAD_ATTR or STORE_ATTR instruction, or None."""
     words = _u16(instr.cache)

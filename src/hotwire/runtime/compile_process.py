@@ -71,10 +71,10 @@ _reinit_after_fork.restype = None
 _main_interpreter = ctypes.pythonapi.PyInterpreterState_Main
 _main_interpreter.restype = ctypes.c_void_p
 
+_delivering = _thread.allocate_lock()       # held while the waiter delivers; shutdown takes it
+_MAIN_THREAD_ID = _thread.get_native_id()   # hotwire is imported on the main thread (background.py)
 # running: a compile process (or the waiter thread that heard from it) exists; batch: jobs for the
 # next one; waiter: the waiter thread's native id while it lives; closed: the program is exiting
-_delivering = _thread.allocate_lock()          # held while the waiter delivers; shutdown takes it
-_MAIN_THREAD_ID = _thread.get_native_id()   # hotwire is imported on the main thread (background.py)
 _state = {"running": False, "batch": [], "waiter": None, "closed": False, "processes": 0, "read_fd": None,
           "import_wait_since": None}
 
@@ -147,10 +147,8 @@ def _has_attribute_caches(code):
     """True when tier 0 left attribute-cache feedback in `code`: its unit would hold type version
     tags, which are this process's, so the code cache cannot take it (lower_attr_caches.py) and
     the compile process could not hand it over. Compiled on the background thread from the start."""
-    from dis import _all_opmap   # the table frontend/bytecode.py reads the quickened names with
-    from hotwire.frontend.attr_feedback import SPECIALISATIONS
-    from hotwire.frontend.raw_bytecode import instructions
-    wanted = {_all_opmap[name] for name in SPECIALISATIONS}
+    from hotwire.frontend.raw_bytecode import ATTR_CACHE_SPECIALISATIONS, instructions, quickened_opcodes
+    wanted = quickened_opcodes(ATTR_CACHE_SPECIALISATIONS)
     adaptive = code._co_code_adaptive
     return any(adaptive[at] in wanted for at, _, _, _ in instructions(code))
 
