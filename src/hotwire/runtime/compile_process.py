@@ -81,6 +81,10 @@ _state = {"running": False, "batch": [], "waiter": None, "closed": False, "proce
 
 def refusal():
     """Why functions cannot be compiled in a compile process now, or None."""
+    return _refusal_besides_threads() or ("the program has other threads" if _other_threads()[0] else None)
+
+
+def _refusal_besides_threads():
     if os.environ.get("HOTWIRE_COMPILE_PROCESS", "1") == "0":
         return "HOTWIRE_COMPILE_PROCESS=0"
     if not sys.platform.startswith("linux"):
@@ -91,8 +95,6 @@ def refusal():
         return "the program handles SIGCHLD"
     if _resident_bytes() > MAX_RESIDENT_BYTES:
         return "the program is too big to fork quickly"
-    if _other_threads()[0]:
-        return "the program has other threads"
     return None
 
 
@@ -132,15 +134,12 @@ def submit_line_entries(code, func, cache_key):
     if cache_key is None or refusal() is not None or _state["running"] or _state["batch"] \
             or _thread.get_ident() != background.MAIN_THREAD:
         return False
-    if _other_threads()[1] or _importing() or not install.compile_lock().acquire(blocking=False):
+    if _other_threads()[1] or _importing():
         return False
-    try:
-        started = install.with_signals_held(_start, [(code, weakref.ref(func), None, cache_key, True)])
-    finally:
-        install.compile_lock().release()
+    started = _fork_unless_compiling([(code, weakref.ref(func), None, cache_key, True)])
     if started:
         install.queued[code] = True
-    return started
+    return bool(started)
 
 
 def _has_attribute_caches(code):
@@ -170,9 +169,8 @@ def flush():
     if not _state["batch"] or _state["running"] or _thread.get_ident() != background.MAIN_THREAD:
         return
     others, waiter_alive = _other_threads()
-    if others or refusal() is not None:
-        jobs, _state["batch"] = _state["batch"], []
-        _to_background(jobs)
+    if others or _refusal_besides_threads() is not None:
+        _batch_to_background()
         return
     if _importing():
         # The child could not import what the compiler needs (a module half-way through its import
@@ -180,27 +178,42 @@ def flush():
         # imports wait for the program's to finish.
         since = _state["import_wait_since"] = _state["import_wait_since"] or time.monotonic()
         if time.monotonic() - since > IMPORT_WAIT_SECONDS:
-            jobs, _state["batch"] = _state["batch"], []
-            _to_background(jobs)
+            _batch_to_background()
         return
     _state["import_wait_since"] = None
     # The waiter hands what the code cache cannot take to the background worker, which needs
     # `threading` imported on this thread (background.submit); no import runs now (_importing).
     import threading  # noqa: F401
-    if waiter_alive or not install.compile_lock().acquire(blocking=False):
-        return   # the last waiter is ending, or a compile runs on the background thread
-    jobs, _state["batch"] = _state["batch"], []
+    if waiter_alive:
+        return   # the last waiter is ending: a later callback forks
+    jobs, _state["batch"] = _state["batch"], []   # (what becomes hot meanwhile waits for the next)
+    started = _fork_unless_compiling(jobs)
+    if started is None:   # a compile runs on the background thread: a later callback forks
+        _state["batch"][:0] = jobs
+    elif not started:
+        _to_background(jobs)
+
+
+def _fork_unless_compiling(jobs):
+    """Fork the compile process for `jobs` under the compile lock, with the program's signals held:
+    True when it runs, False when the fork failed, None when a compile holds the lock (LLVM may be
+    half-way through something the child would inherit)."""
+    if not install.compile_lock().acquire(blocking=False):
+        return None
     try:
-        started = install.with_signals_held(_start, jobs)
+        return install.with_signals_held(_start, jobs)
     finally:
         install.compile_lock().release()
-    if not started:
-        _to_background(jobs)
 
 
 def _importing():
     """True while the program imports a module (its import lock exists) or holds the import lock."""
     return bool(_frozen_importlib._module_locks) or _imp.lock_held()
+
+
+def _batch_to_background():
+    jobs, _state["batch"] = _state["batch"], []
+    _to_background(jobs)
 
 
 def _to_background(jobs):
@@ -395,8 +408,8 @@ def _deliver(jobs, results):
             _enter_at_lines(code, func_ref())
         elif outcome == "stored":
             install.compile_queued(code, func_ref, arg_types, cache_key)   # a hit in the code cache
-        elif not background.submit(install.compile_queued, code, func_ref, arg_types, cache_key):
-            install.queued.discard(code)   # uncacheable: the background worker compiles it again
+        else:   # uncacheable: the background worker compiles it again
+            _to_background([jobs[index]])
 
 
 def _enter_at_lines(code, func):
@@ -411,11 +424,6 @@ def _enter_at_lines(code, func):
             module_entry.enter_at_lines(code)
     finally:
         install.queued.discard(code)
-
-
-def pending():
-    """Jobs waiting for or in a compile process (for tests and explain())."""
-    return len(_state["batch"]) + _state["running"]
 
 
 def running_processes():
