@@ -129,3 +129,65 @@ def test_attribute_caches_can_be_switched_off(tmp_path):
     assert res["compiled"] == [True, True, True]
     assert not any("inline cache" in text for text in res["explain"].values())
     assert res["jitted"] == res["plain"]
+
+
+def test_attribute_caches_are_linked_from_the_code_cache_with_this_process_versions(tmp_path):
+    """A second process loads the units the first stored: their version tags and methods are bound to
+    what its own tier 0 found (per-process values), and every check still holds through the scenario."""
+    cache = str(tmp_path / "cache")
+    first, _ = run_scenario(tmp_path, FUNCS, DRIVER, HOTWIRE_CACHE_DIR=cache)
+    assert not any("from the code cache" in text for text in first["explain"].values())
+    second, _ = run_scenario(tmp_path, FUNCS, DRIVER, HOTWIRE_CACHE_DIR=cache)
+    for name in ("total", "shift", "bump"):
+        assert "machine code from the code cache" in second["explain"][name], name
+    assert "norm1: method with values inline cache from tier 0" in second["explain"]["total"]
+    assert "x: slot inline cache from tier 0" in second["explain"]["bump"]
+    assert second["jitted"] == second["plain"] == first["plain"]
+
+
+LAYOUT_FUNCS = '''
+import os
+
+class Pair:
+    def __init__(self):
+        if os.environ.get("SWAP_ATTRIBUTES"):
+            self.b, self.a = 2, 1
+        else:
+            self.a, self.b = 1, 2
+
+def first(items):
+    return [p.a for p in items]
+'''
+
+LAYOUT_DRIVER = '''
+import hotwire
+from hotwire.runtime import code_cache
+def run(ns, jit=None):
+    items = [ns["Pair"]() for _ in range(4)]
+    for _ in range(30):
+        ns["first"](items)
+    if jit:
+        jit(ns["first"])
+    return [outcome(ns["first"], items)]
+plain = run(load())
+ns = load()
+jitted = run(ns, hotwire.jit)
+report(plain=plain, jitted=jitted, explain=hotwire.explain(ns["first"]), cache=code_cache.counts())
+'''
+
+
+def test_a_cached_unit_is_not_linked_where_the_attribute_sits_elsewhere(tmp_path):
+    """The same code, quickened the same way (so the same cache key), but `a` is the second inline value
+    in this process: the unit's machine code reads the first, so it must not be linked; it is compiled
+    again, with this process's index."""
+    cache = str(tmp_path / "cache")
+    first, _ = run_scenario(tmp_path, LAYOUT_FUNCS, LAYOUT_DRIVER, HOTWIRE_CACHE_DIR=cache)
+    assert first["cache"]["stores"] == 1
+    same, _ = run_scenario(tmp_path, LAYOUT_FUNCS, LAYOUT_DRIVER, HOTWIRE_CACHE_DIR=cache)
+    assert same["cache"]["hits"] == 1 and "from the code cache" in same["explain"]
+    swapped, _ = run_scenario(tmp_path, LAYOUT_FUNCS, LAYOUT_DRIVER, HOTWIRE_CACHE_DIR=cache,
+                              SWAP_ATTRIBUTES="1")
+    assert swapped["cache"]["hits"] == 0 and swapped["cache"]["misses"] == 1
+    assert "from the code cache" not in swapped["explain"]
+    assert "a: instance value inline cache from tier 0" in swapped["explain"]
+    assert swapped["jitted"] == swapped["plain"] == [["ok", "list", "[1, 1, 1, 1]"]]

@@ -554,6 +554,35 @@ def test_a_function_hot_while_a_builtin_is_replaced_is_not_compiled(tmp_path):
     assert "the program had replaced builtins (len)" in res["explain"]
 
 
+def test_assert_raises_the_interpreter_own_assertion_error(tmp_path):
+    """LOAD_ASSERTION_ERROR pushes the interpreter's AssertionError, not whatever `builtins.AssertionError`
+    is: a program that rebound it before it imported hotwire still gets the real one from compiled code."""
+    funcs = '''
+    def check(x):
+        assert x > 0, "not positive"
+        return x
+    '''
+    driver = '''
+    import builtins
+    class Impostor(Exception):
+        pass
+    builtins.AssertionError = Impostor
+    import hotwire
+    def run(ns, jit=None):
+        if jit:
+            jit(ns["check"])
+        return [outcome(ns["check"], 2), outcome(ns["check"], -1)]
+    plain = run(load())
+    ns = load()
+    jitted = run(ns, hotwire.jit)
+    report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["check"]))
+    '''
+    res, _ = run_scenario(tmp_path, funcs, driver)
+    assert res["compiled"]
+    assert res["jitted"][1][:2] == ["raise", "AssertionError"]
+    assert_same(res["plain"], res["jitted"])
+
+
 def test_code_swap_and_defaults_change_after_compilation(tmp_path):
     funcs = '''
     def f(a, b):

@@ -9,7 +9,14 @@ type's version tag (and the version of its shared keys, so that no instance attr
 method) and the method itself. The fast path checks the same things
 the interpreter's specialised instruction checks, in the same order, and falls back to the generic
 call when any check fails, so the program sees the interpreter's behaviour either way.
+
+Version tags and the cached method's address are this process's, so they are not immediates: each is a
+symbol with an "attr_cache" recipe (backend/symbol_recipes.py). Here it is bound to what tier 0 found;
+a process that loads the unit from the code cache binds it to what *its* tier 0 found for the same
+instruction, and does not load the unit if that instruction's layout (kind, index) differs.
 """
+import ctypes
+
 from llvmlite import ir
 
 from hotwire.backend.capi import I32, I64, PTR
@@ -27,11 +34,22 @@ class AttrCaches:
         self.b.cbranch(cond, cont, otherwise)
         self.b.position_at_end(cont)
 
-    def _check_type_version(self, owner, version, miss):
-        self.symbols.not_cacheable("it has attribute caches (type version tags are per process)")
+    def _cache_symbol(self, fb, field, address):
+        """`address`, bound in another process to what its own inline cache at fb.offset holds."""
+        return self.symbols.address(address, ("attr_cache", fb.offset, field, fb.kind, fb.index))
+
+    def _recorded_version(self, fb, field):
+        """fb's type_version or keys_version, loaded from a cell the unit owns (constant once linked)."""
+        cell = ctypes.c_uint32(getattr(fb, field))
+        self.keepalive.append(cell)
+        load = self.b.load(self._cache_symbol(fb, field, ctypes.addressof(cell)), typ=I32)
+        load.set_metadata("invariant.load", self.module.add_metadata([]))
+        return load
+
+    def _check_type_version(self, owner, fb, miss):
         tp = self.type_of(owner)
         tag = self.load_field(tp, "PyTypeObject.tp_version_tag", I32)
-        self._continue_if(self.b.icmp_unsigned("==", tag, ir.Constant(I32, version)), miss)
+        self._continue_if(self.b.icmp_unsigned("==", tag, self._recorded_version(fb, "type_version")), miss)
         return tp
 
     def _inline_values(self, owner, miss):
@@ -70,7 +88,7 @@ class AttrCaches:
 
     def _attribute_slot(self, owner, fb, miss):
         """Where the attribute lives in the object: an inline value, or a __slots__ member."""
-        self._check_type_version(owner, fb.type_version, miss)
+        self._check_type_version(owner, fb, miss)
         if fb.kind == "slot":
             return self.b.gep(owner, [ir.Constant(I64, fb.index)], source_etype=ir.IntType(8))
         return self.b.gep(self._inline_values(owner, miss), [ir.Constant(I64, fb.index)], source_etype=PTR)
@@ -123,14 +141,15 @@ class AttrCaches:
         def fast(miss):
             b = self.b
             owner = self.v(owner_op)
-            tp = self._check_type_version(owner, fb.type_version, miss)
+            tp = self._check_type_version(owner, fb, miss)
             if fb.kind == "method_with_values":
                 self._inline_values(owner, miss)
                 keys = self.load_field(tp, "PyHeapTypeObject.ht_cached_keys", PTR)
                 version = self.load_field(keys, "PyDictKeysObject.dk_version", I32)
-                self._continue_if(b.icmp_unsigned("==", version, ir.Constant(I32, fb.keys_version)), miss)
+                self._continue_if(b.icmp_unsigned("==", version, self._recorded_version(fb, "keys_version")),
+                                  miss)
             # The version check proves the type, whose dict holds the method, is alive and unchanged.
-            method = self.symbols.address(fb.descr, None)
+            method = self._cache_symbol(fb, "descr", fb.descr)
             self.incref(method)
             return [method, owner]
         return self._with_fallback(fast, slow, "load_method")

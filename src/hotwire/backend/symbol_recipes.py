@@ -12,6 +12,11 @@ Recipes (tuples, JSON-serialisable):
   ("buffer", role, ...)           a ctypes object the unit owns (counters, tables, text): made anew
   ("global_code", name, digest)   the code of the function the namespace's global `name` holds, whose
                                   marshalled code has that sha256 (a callee whose clone is inlined)
+  ("attr_cache", offset, field, kind, index)
+                                  what the inline cache of the attribute access at `offset` holds in
+                                  this process: "descr", the method's address, or a cell holding its
+                                  "type_version" or "keys_version" (frontend/attr_feedback.py), provided
+                                  the access is still specialised as `kind` with that `index`
 """
 import builtins
 import ctypes
@@ -50,6 +55,7 @@ KNOWN = {"None": None, "True": True, "False": False, "Ellipsis": ..., "NotImplem
          "empty_str": "", "int": type(0), "float": type(0.0), "str": type(""), "bool": type(True),
          "list": type([]), "tuple": type(()), "dict": type({}), "bytes": type(b""),
          "StopIteration": _stop_iteration(),
+         "AssertionError": ctypes.py_object.in_dll(ctypes.pythonapi, "PyExc_AssertionError").value,
          "range_iterator": type(iter(range(0))), "list_iterator": type(iter([])),
          "function": types.FunctionType, "gc.collect": gc.collect}
 KNOWN.update((key, value) for key, value in (("sum", _builtin_function("sum")), ("len", _builtin_function("len")),
@@ -131,4 +137,22 @@ def resolve(recipe, code, namespace, interp, buffers):
         func = namespace.get(name) if namespace is not None else None
         callee = getattr(func, "__code__", None)
         return buffers(("alive_cell", callee)) if callee is not None and code_digest(callee) == digest else None
+    if kind == "attr_cache":
+        return _attr_cache(code, buffers, *args)
     return None
+
+
+def _attr_cache(code, buffers, offset, field, kind, index):
+    """Type version tags, shared-keys versions and the addresses of methods are this process's: the
+    compiled checks compare with what tier 0 of *this* process found for the same instruction (which
+    the cache key saw quickened the same way), and only if that is still the layout (`kind`, `index`)
+    the machine code was compiled for. A zero version is never bound: it would match a type whose tag
+    was invalidated."""
+    from hotwire.frontend.attr_feedback import live_attr_feedback
+    found = live_attr_feedback(code, offset)
+    if found is None or found.kind != kind or found.index != index:
+        return None
+    if field == "descr":
+        return found.descr or None
+    value = getattr(found, field) if field in ("type_version", "keys_version") else 0
+    return buffers(("u32", value)) if value else None

@@ -9,22 +9,30 @@ version tag is the one recorded: CPython gives a type a new tag whenever it (or 
 reuses a tag, so a matching tag means the same, unmodified type, whose dict still holds the cached method.
 Compiled code checks exactly what the interpreter's specialised instruction checks and takes the generic
 C-API call whenever a check fails, so a stale or wrong guess costs speed, never correctness.
+
+Version tags and the method's address belong to one process. Code loaded from the code cache takes them
+from the loading process's own inline cache of the same instruction (`live_attr_feedback`, through the
+"attr_cache" recipe of backend/symbol_recipes.py), which is why this module must not import `dis` or
+`dataclasses`: it runs when cached machine code is linked into a program.
 """
 import struct
-from dataclasses import dataclass
+
+from hotwire.frontend.raw_bytecode import instructions, quickened_names
 
 
-@dataclass(frozen=True)
 class AttrFeedback:
-    kind: str               # "instance_value", "slot", "method_with_values" or "method_no_dict"
-    type_version: int
-    index: int = 0          # instance_value: the slot in the object's inline values; slot: byte offset
-    keys_version: int = 0   # method_with_values: the version of the type's shared instance keys
-    descr: int = 0          # methods: the address of the method found on the type
+    """One access's inline cache. kind: "instance_value", "slot", "method_with_values" or
+    "method_no_dict"; offset: the instruction's offset in its code; index: the slot in the object's
+    inline values (instance_value) or the member's byte offset (slot); keys_version: the version of the
+    type's shared instance keys (method_with_values); descr: the method's address (methods)."""
+    __slots__ = ("kind", "offset", "type_version", "index", "keys_version", "descr")
 
+    def __init__(self, kind, offset, type_version, index=0, keys_version=0, descr=0):
+        self.kind, self.offset, self.type_version = kind, offset, type_version
+        self.index, self.keys_version, self.descr = index, keys_version, descr
 
-def _u16(cache):
-    return struct.unpack("<%dH" % (len(cache) // 2), cache)
+    def __repr__(self):
+        return "AttrFeedback(%s)" % ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
 
 
 def _u32(words, at):
@@ -35,19 +43,33 @@ def _u64(words, at):
     return _u32(words, at) | _u32(words, at + 2) << 32
 
 
-def attr_feedback(instr):
-    """The AttrFeedback of a LOAD_ATTR or STORE_ATTR instruction, or None."""
-    words = _u16(instr.cache)
-    name = instr.specialised
+def _decode(name, cache, offset):
+    words = struct.unpack("<%dH" % (len(cache) // 2), cache)
     if len(words) < 4 or _u32(words, 1) == 0:
         return None
     if name in ("LOAD_ATTR_INSTANCE_VALUE", "STORE_ATTR_INSTANCE_VALUE"):
-        return AttrFeedback("instance_value", _u32(words, 1), index=words[3])
+        return AttrFeedback("instance_value", offset, _u32(words, 1), index=words[3])
     if name in ("LOAD_ATTR_SLOT", "STORE_ATTR_SLOT"):
-        return AttrFeedback("slot", _u32(words, 1), index=words[3])
+        return AttrFeedback("slot", offset, _u32(words, 1), index=words[3])
     if name == "LOAD_ATTR_METHOD_WITH_VALUES":
-        return AttrFeedback("method_with_values", _u32(words, 1), keys_version=_u32(words, 3),
+        return AttrFeedback("method_with_values", offset, _u32(words, 1), keys_version=_u32(words, 3),
                             descr=_u64(words, 5))
     if name == "LOAD_ATTR_METHOD_NO_DICT":
-        return AttrFeedback("method_no_dict", _u32(words, 1), descr=_u64(words, 5))
+        return AttrFeedback("method_no_dict", offset, _u32(words, 1), descr=_u64(words, 5))
+    return None
+
+
+def attr_feedback(instr):
+    """The AttrFeedback of a decoded LOAD_ATTR or STORE_ATTR instruction (frontend/bytecode.py), or None."""
+    return _decode(instr.specialised, instr.cache, instr.offset)
+
+
+def live_attr_feedback(code, offset):
+    """The AttrFeedback the instruction at `offset` of `code` holds now, in this process, or None.
+    One copy of the quickened bytecode, so that the opcode and its cache entries belong together."""
+    adaptive = code._co_code_adaptive
+    for at, _op, _arg, following in instructions(code):
+        if at == offset:
+            name = quickened_names().get(adaptive[at])
+            return _decode(name, adaptive[at + 2:following], at) if name else None
     return None

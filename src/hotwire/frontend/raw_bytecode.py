@@ -1,6 +1,7 @@
 """A code object's instructions read straight from co_code, without `dis`: the runtime reads them
 where linking cached machine code must not import the compiler (runtime/code_cache.py's key,
-frontend/handler_lookup.py's check), so importing dis and dataclasses would cost more than the link.
+frontend/handler_lookup.py's check, frontend/attr_feedback.py's live inline caches), so importing
+dis and dataclasses would cost more than the link.
 """
 import opcode
 from opcode import EXTENDED_ARG, _inline_cache_entries
@@ -21,14 +22,13 @@ def instructions(code):
         at = following
 
 
-def quickened_opcodes(names):
-    """The opcode numbers of quickened instructions (`dis._all_opmap[name]`), without importing dis:
+def quickened_names():
+    """{opcode number: name} of the quickened instructions (`dis._all_opname`), without importing dis:
     as dis does, the specialised instructions fill the unused opcode numbers in order."""
-    unused = [number for number, name in enumerate(opcode.opname) if name.startswith("<")]
-    numbers = dict(zip(opcode._specialized_instructions, unused))
-    return frozenset(numbers[name] for name in names)
+    if not _quickened:
+        unused = [number for number, name in enumerate(opcode.opname) if name.startswith("<")]
+        _quickened.update(zip(unused, opcode._specialized_instructions))
+    return _quickened
 
 
-# The quickened attribute accesses whose inline caches frontend/attr_feedback.py reads.
-ATTR_CACHE_SPECIALISATIONS = ("LOAD_ATTR_INSTANCE_VALUE", "STORE_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT",
-                              "STORE_ATTR_SLOT", "LOAD_ATTR_METHOD_WITH_VALUES", "LOAD_ATTR_METHOD_NO_DICT")
+_quickened = {}

@@ -3,8 +3,8 @@ processes (a test suite's workers, pyperf's runs, multiprocessing).
 
 What is stored is a unit's object code with its symbols' recipes (backend/link_symbols.py): a process
 that loads it binds every symbol to its own address for the same thing, so nothing process-specific
-is baked in. Units whose code cannot be described so (attribute caches: type version tags are per
-process) are not stored; explain() says why.
+is baked in (attribute caches' type version tags come from the loading process's own inline caches).
+Units whose code cannot be described so are not stored; explain() says why.
 
 The key is a sha256 of everything the machine code depends on: the code object (marshal: bytecode,
 constants, names, file, lines), its qualified name, the type feedback the compiler read (the
@@ -354,6 +354,8 @@ def _make_buffer(role, keepalive):
         return ctypes.c_uint64(0)
     if kind == "pure_failures":
         return ctypes.c_int32(0)
+    if kind == "u32":
+        return ctypes.c_uint32(role[1])
     if kind == "text":
         return ctypes.create_string_buffer(role[1].encode())
     if kind == "alive_cell":

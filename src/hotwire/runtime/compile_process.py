@@ -31,7 +31,8 @@ The fork must change nothing the program can see:
 One compile process at a time: functions that become hot while one runs wait in `_state["batch"]`
 and go to the next one, forked at the next hotness callback once the waiter thread has ended.
 What a compile process cannot deliver goes the old way: a unit that cannot be stored in the code
-cache (attribute caches: type version tags) is compiled again by the background worker; a compile
+cache (one that calls a frameless clone not named by a global, say) is compiled again by the
+background worker; a compile
 the compiler refused is refused here too, with its reason; a compile process that ended without a
 word (killed, crashed) leaves its functions to the interpreter, and explain() says so.
 HOTWIRE_COMPILE_PROCESS=0 (or a code cache switched off) compiles on the background thread instead.
@@ -121,7 +122,7 @@ def submit(code, func, arg_types, cache_key):
     """Compile func's code in a compile process (now, or in the next one when one runs, or at the main
     thread's next hotness callback when this is another thread: only the main thread forks). False
     when that cannot be done (then the caller compiles it on the background thread)."""
-    if cache_key is None or refusal() is not None or _has_attribute_caches(code):
+    if cache_key is None or refusal() is not None:
         return False
     _state["batch"].append((code, weakref.ref(func), arg_types, cache_key, False))
     flush()
@@ -140,16 +141,6 @@ def submit_line_entries(code, func, cache_key):
     if started:
         install.queued[code] = True
     return bool(started)
-
-
-def _has_attribute_caches(code):
-    """True when tier 0 left attribute-cache feedback in `code`: its unit would hold type version
-    tags, which are this process's, so the code cache cannot take it (lower_attr_caches.py) and
-    the compile process could not hand it over. Compiled on the background thread from the start."""
-    from hotwire.frontend.raw_bytecode import ATTR_CACHE_SPECIALISATIONS, instructions, quickened_opcodes
-    wanted = quickened_opcodes(ATTR_CACHE_SPECIALISATIONS)
-    adaptive = code._co_code_adaptive
-    return any(adaptive[at] in wanted for at, _, _, _ in instructions(code))
 
 
 def has_batch():
