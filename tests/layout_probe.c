@@ -71,7 +71,16 @@ int main(void) {
     O("PyTypeObject.tp_iternext", PyTypeObject, tp_iternext);
     O("PyTypeObject.tp_version_tag", PyTypeObject, tp_version_tag);
     O("PyHeapTypeObject.ht_cached_keys", PyHeapTypeObject, ht_cached_keys);
+    O("PyDictObject.ma_keys", PyDictObject, ma_keys);
+    O("PyDictKeysObject.dk_log2_index_bytes", PyDictKeysObject, dk_log2_index_bytes);
+    O("PyDictKeysObject.dk_kind", PyDictKeysObject, dk_kind);
     O("PyDictKeysObject.dk_version", PyDictKeysObject, dk_version);
+    O("PyDictKeysObject.dk_nentries", PyDictKeysObject, dk_nentries);
+    O("PyDictKeysObject.dk_indices", PyDictKeysObject, dk_indices);
+    O("PyDictKeyEntry.me_key", PyDictKeyEntry, me_key);
+    O("PyDictKeyEntry.me_value", PyDictKeyEntry, me_value);
+    O("PyDictUnicodeEntry.me_key", PyDictUnicodeEntry, me_key);
+    O("PyDictUnicodeEntry.me_value", PyDictUnicodeEntry, me_value);
     O("_PyRangeIterObject.start", _PyRangeIterObject, start);
     O("_PyRangeIterObject.step", _PyRangeIterObject, step);
     O("_PyRangeIterObject.len", _PyRangeIterObject, len);

@@ -8,7 +8,7 @@ class, a class attribute added, an instance attribute deleted or shadowing a met
 materialised by vars(), another class, __slots__, a property. Every step's outcome must be the plain
 copy's, and the compiled code must really hold the caches (explain() names them).
 """
-from test_runtime import run_scenario
+from test_runtime import assert_same, run_scenario
 
 FUNCS = '''
 class Point:
@@ -191,3 +191,58 @@ def test_a_cached_unit_is_not_linked_where_the_attribute_sits_elsewhere(tmp_path
     assert "from the code cache" not in swapped["explain"]
     assert "a: instance value inline cache from tier 0" in swapped["explain"]
     assert swapped["jitted"] == swapped["plain"] == [["ok", "list", "[1, 1, 1, 1]"]]
+
+
+HINT_FUNCS = '''
+class Record:
+    def __init__(self, **fields):
+        self.__dict__.update(fields)    # a dict from the start: no inline values
+
+
+def names(items):
+    return [r.name for r in items]
+'''
+
+HINT_DRIVER = '''
+def run(ns, jit=None):
+    Record, names = ns["Record"], ns["names"]
+    items = [Record(name="n%d" % i, size=i) for i in range(4)]
+    for _ in range(30):          # tier 0 specialises the load to LOAD_ATTR_WITH_HINT
+        names(items)
+    if jit:
+        jit(names)
+    out = [outcome(names, items)]
+    items[0].name = "renamed"                      # same entry, new value
+    del items[1].name                              # the entry's key is gone
+    out.append(outcome(names, items))
+    items[1].name = "back"                         # a new entry, after `size`
+    out.append(outcome(names, items))
+    vars(items[2])[7] = "int key"                  # the keys become general (hash, key, value)
+    out.append(outcome(names, items))
+    items[3].__dict__ = {"size": 0, "name": "swapped dict"}   # `name` at another entry
+    out.append(outcome(names, items))
+    out.append(outcome(names, items + [ns["Record"]()]))       # no such attribute at all
+    Record.name = property(lambda self: "a property wins")     # the type's version tag moves
+    out.append(outcome(names, items))
+    return out
+
+plain = run(load())
+import hotwire
+ns = load()
+jitted = run(ns, hotwire.jit)
+report(plain=plain, jitted=jitted, compiled=hotwire.is_compiled(ns["names"]), explain=hotwire.explain(ns["names"]))
+'''
+
+
+def test_an_attribute_of_an_instance_dict_is_read_at_its_hinted_entry(tmp_path):
+    """LOAD_ATTR_WITH_HINT: the instance has a real dict; compiled code reads the entry tier 0 found
+    the name at, after the interpreter's checks (a dict, an entry that far, the very same key)."""
+    res, _ = run_scenario(tmp_path, HINT_FUNCS, HINT_DRIVER)
+    assert res["compiled"]
+    assert "name: with hint inline cache from tier 0" in res["explain"]
+    assert_same(res["plain"], res["jitted"])
+    assert res["plain"][0] == ["ok", "list", "['n0', 'n1', 'n2', 'n3']"]
+    assert res["plain"][1][:2] == ["raise", "AttributeError"]
+    assert res["plain"][4] == ["ok", "list", "['renamed', 'back', 'n2', 'swapped dict']"]
+    assert res["plain"][-1] == ["ok", "list", "['a property wins', 'a property wins', 'a property wins', "
+                                             "'a property wins']"]

@@ -88,6 +88,7 @@ CONSTANTS_PROBE = r'''
 #include "internal/pycore_interp.h"
 #include "internal/pycore_long.h"
 #include "internal/pycore_object.h"
+#include "internal/pycore_dict.h"
 #include <stddef.h>
 #include <stdio.h>
 int main(void) {
@@ -102,6 +103,8 @@ int main(void) {
     printf("GC_GENERATION_THRESHOLD %zu\n", offsetof(struct gc_generation, threshold));
     printf("GC_GENERATION_COUNT %zu\n", offsetof(struct gc_generation, count));
     printf("SIZEOF_ASCII_OBJECT %zu\n", sizeof(PyASCIIObject));
+    printf("SIZEOF_DICT_KEY_ENTRY %zu\n", sizeof(PyDictKeyEntry));
+    printf("SIZEOF_DICT_UNICODE_ENTRY %zu\n", sizeof(PyDictUnicodeEntry));
     static char memory[64];
     PyObject *probe = (PyObject *)(memory + 32);   /* only the address arithmetic is measured */
     printf("DICT_OR_VALUES_OFFSET %ld\n",
@@ -119,7 +122,8 @@ def test_constants_match_the_c_headers(tmp_path):
     for name in ("SIZEOF_INTERPRETER_FRAME_HEADER", "MONITORING_EVENTS", "FRAME_OWNED_BY_THREAD",
                  "PY_VECTORCALL_ARGUMENTS_OFFSET", "PYLONG_NON_SIZE_BITS", "PYLONG_SHIFT",
                  "DICT_OR_VALUES_OFFSET", "GC_GENERATION_SIZE", "GC_GENERATION_THRESHOLD",
-                 "GC_GENERATION_COUNT", "SIZEOF_ASCII_OBJECT"):
+                 "GC_GENERATION_COUNT", "SIZEOF_ASCII_OBJECT", "SIZEOF_DICT_KEY_ENTRY",
+                 "SIZEOF_DICT_UNICODE_ENTRY"):
         assert getattr(layout312, name) == int(measured[name]), name
     # the monitors field is one byte per ungrouped event (compiled code reads it as two 8-byte words)
     assert int(measured["MONITORS_SIZE"]) == layout312.MONITORING_EVENTS

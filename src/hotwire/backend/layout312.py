@@ -67,7 +67,16 @@ OFFSETS = {
     "PyTypeObject.tp_iternext": 224,
     "PyTypeObject.tp_version_tag": 384,
     "PyHeapTypeObject.ht_cached_keys": 880,
+    "PyDictObject.ma_keys": 32,
+    "PyDictKeysObject.dk_log2_index_bytes": 9,
+    "PyDictKeysObject.dk_kind": 10,
     "PyDictKeysObject.dk_version": 12,
+    "PyDictKeysObject.dk_nentries": 24,
+    "PyDictKeysObject.dk_indices": 32,
+    "PyDictKeyEntry.me_key": 8,
+    "PyDictKeyEntry.me_value": 16,
+    "PyDictUnicodeEntry.me_key": 0,
+    "PyDictUnicodeEntry.me_value": 8,
     "_PyRangeIterObject.start": 16,
     "_PyRangeIterObject.step": 24,
     "_PyRangeIterObject.len": 32,
@@ -86,6 +95,8 @@ GC_GENERATION_SIZE = 24                # struct gc_generation: PyGC_Head head; i
 GC_GENERATION_THRESHOLD = 16
 GC_GENERATION_COUNT = 20
 SIZEOF_ASCII_OBJECT = 40               # a compact ASCII str's characters follow its PyASCIIObject
+SIZEOF_DICT_KEY_ENTRY = 24             # PyDictKeyEntry: a general dict's entries (hash, key, value)
+SIZEOF_DICT_UNICODE_ENTRY = 16         # PyDictUnicodeEntry: a str-keyed dict's entries (key, value)
 
 
 def is_immortal(obj):

@@ -20,7 +20,8 @@ import ctypes
 from llvmlite import ir
 
 from hotwire.backend.capi import I32, I64, PTR
-from hotwire.backend.layout312 import DICT_OR_VALUES_OFFSET, off
+from hotwire.backend.layout312 import (DICT_OR_VALUES_OFFSET, SIZEOF_DICT_KEY_ENTRY, SIZEOF_DICT_UNICODE_ENTRY,
+                                       off)
 
 
 class AttrCaches:
@@ -86,12 +87,41 @@ class AttrCaches:
             merged.append(phi)
         return merged
 
-    def _attribute_slot(self, owner, fb, miss):
-        """Where the attribute lives in the object: an inline value, or a __slots__ member."""
+    def _attribute_slot(self, owner, fb, miss, name=None):
+        """Where the attribute lives in the object: an inline value, a __slots__ member, or (with_hint,
+        `name` the attribute's name) the value of the instance dict's entry at the hinted index."""
         self._check_type_version(owner, fb, miss)
         if fb.kind == "slot":
             return self.b.gep(owner, [ir.Constant(I64, fb.index)], source_etype=ir.IntType(8))
+        if fb.kind == "with_hint":
+            return self._hinted_entry_value(owner, fb.index, name, miss)
         return self.b.gep(self._inline_values(owner, miss), [ir.Constant(I64, fb.index)], source_etype=PTR)
+
+    def _hinted_entry_value(self, owner, hint, name, miss):
+        """LOAD_ATTR_WITH_HINT's checks: the object has a dict (not inline values), its keys have an
+        entry `hint` and that entry's key is `name` itself; then where the entry's value is."""
+        b = self.b
+        raw = b.load(b.gep(owner, [ir.Constant(I64, DICT_OR_VALUES_OFFSET)], source_etype=ir.IntType(8)), typ=I64)
+        is_dict = b.and_(b.icmp_unsigned("==", b.and_(raw, ir.Constant(I64, 1)), ir.Constant(I64, 0)),
+                         b.icmp_unsigned("!=", raw, ir.Constant(I64, 0)))
+        self._continue_if(is_dict, miss)
+        keys = self.load_field(b.inttoptr(raw, PTR), "PyDictObject.ma_keys", PTR)
+        entries_used = self.load_field(keys, "PyDictKeysObject.dk_nentries", I64)
+        self._continue_if(b.icmp_unsigned("<", ir.Constant(I64, hint), entries_used), miss)
+        index_bytes = b.shl(ir.Constant(I64, 1),
+                            b.zext(self.load_field(keys, "PyDictKeysObject.dk_log2_index_bytes", ir.IntType(8)), I64))
+        entries = b.gep(self.field_ptr(keys, "PyDictKeysObject.dk_indices"), [index_bytes], source_etype=ir.IntType(8))
+        general = b.icmp_unsigned("==", self.load_field(keys, "PyDictKeysObject.dk_kind", ir.IntType(8)),
+                                  ir.Constant(ir.IntType(8), 0))   # DICT_KEYS_GENERAL: (hash, key, value)
+        size = b.select(general, ir.Constant(I64, SIZEOF_DICT_KEY_ENTRY), ir.Constant(I64, SIZEOF_DICT_UNICODE_ENTRY))
+        entry = b.gep(entries, [b.mul(size, ir.Constant(I64, hint))], source_etype=ir.IntType(8))
+        key_at = b.select(general, ir.Constant(I64, off("PyDictKeyEntry.me_key")),
+                          ir.Constant(I64, off("PyDictUnicodeEntry.me_key")))
+        value_at = b.select(general, ir.Constant(I64, off("PyDictKeyEntry.me_value")),
+                            ir.Constant(I64, off("PyDictUnicodeEntry.me_value")))
+        key = b.load(b.gep(entry, [key_at], source_etype=ir.IntType(8)), typ=PTR)
+        self._continue_if(b.icmp_unsigned("==", key, self.const_ptr(name)), miss)
+        return b.gep(entry, [value_at], source_etype=ir.IntType(8))
 
     def cached_get_attr(self, op, slow):
         fb = op.feedback
@@ -100,7 +130,7 @@ class AttrCaches:
 
         def fast(miss):
             owner = self.v(owner_op)
-            value = self.b.load(self._attribute_slot(owner, fb, miss), typ=PTR)
+            value = self.b.load(self._attribute_slot(owner, fb, miss, op.symbol), typ=PTR)
             self._continue_if(self.b.icmp_unsigned("!=", value, ir.Constant(PTR, None)), miss)
             self.incref(value)
             self.release(owner_op)

@@ -88,7 +88,7 @@ class ObjectOps:
     def lower_get_attr(self, op):
         def generic():
             return self._simple_call(op, "PyObject_GetAttr", self.const_ptr(op.symbol))
-        if self.cached_attr(op, ("instance_value", "slot")):
+        if self.cached_attr(op, ("instance_value", "slot", "with_hint")):
             self.values[op] = self.cached_get_attr(op, generic)
         else:
             self.values[op] = generic()

@@ -2,7 +2,8 @@
 of its quickened LOAD_ATTR / STORE_ATTR (Python/bytecodes.c of 3.12 gives each layout).
 
 Only the specialisations whose check is cheap and self-contained are used: an attribute held in an
-object's inline values (`LOAD_ATTR_INSTANCE_VALUE`, `STORE_ATTR_INSTANCE_VALUE`), in a `__slots__`
+object's inline values (`LOAD_ATTR_INSTANCE_VALUE`, `STORE_ATTR_INSTANCE_VALUE`), in the instance's
+own dict at a hinted entry (`LOAD_ATTR_WITH_HINT`), in a `__slots__`
 member (`LOAD_ATTR_SLOT`, `STORE_ATTR_SLOT`) and a method found on
 the type (`LOAD_ATTR_METHOD_WITH_VALUES`, `LOAD_ATTR_METHOD_NO_DICT`). Each is valid while the type's
 version tag is the one recorded: CPython gives a type a new tag whenever it (or a base) changes and never
@@ -21,9 +22,10 @@ from hotwire.frontend.raw_bytecode import instructions, quickened_names
 
 
 class AttrFeedback:
-    """One access's inline cache. kind: "instance_value", "slot", "method_with_values" or
-    "method_no_dict"; offset: the instruction's offset in its code; index: the slot in the object's
-    inline values (instance_value) or the member's byte offset (slot); keys_version: the version of the
+    """One access's inline cache. kind: "instance_value", "with_hint", "slot", "method_with_values"
+    or "method_no_dict"; offset: the instruction's offset in its code; index: the slot in the object's
+    inline values (instance_value), the entry of the instance dict's keys where the name was
+    (with_hint) or the member's byte offset (slot); keys_version: the version of the
     type's shared instance keys (method_with_values); descr: the method's address (methods)."""
     __slots__ = ("kind", "offset", "type_version", "index", "keys_version", "descr")
 
@@ -49,6 +51,8 @@ def _decode(name, cache, offset):
         return None
     if name in ("LOAD_ATTR_INSTANCE_VALUE", "STORE_ATTR_INSTANCE_VALUE"):
         return AttrFeedback("instance_value", offset, _u32(words, 1), index=words[3])
+    if name == "LOAD_ATTR_WITH_HINT":
+        return AttrFeedback("with_hint", offset, _u32(words, 1), index=words[3])
     if name in ("LOAD_ATTR_SLOT", "STORE_ATTR_SLOT"):
         return AttrFeedback("slot", offset, _u32(words, 1), index=words[3])
     if name == "LOAD_ATTR_METHOD_WITH_VALUES":
