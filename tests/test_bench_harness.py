@@ -1,4 +1,5 @@
-"""Tests of the benchmark harness (src/hotwire/bench, benchmarks/bars.py, benchmarks/demo.py).
+"""Tests of the benchmark harness (src/hotwire/bench, benchmarks/bars.py, benchmarks/demo.py,
+benchmarks/object_programs.py).
 
 The harness decides what is WRONG and what every mean is, so its parsing, arithmetic, output checks
 and error handling are tested here. Speed never is: a timing test fails on a slow machine, not on a
@@ -28,6 +29,7 @@ def _load(filename, name):
 
 bars = _load("bars.py", "hotwire_bench_bars")
 demo = _load("demo.py", "hotwire_bench_demo")
+object_programs = _load("object_programs.py", "hotwire_bench_object_programs")
 
 
 def program_record(name, runs, tasks=(("t", 1),)):
@@ -334,3 +336,13 @@ def test_demo_helpers():
     assert demo.cli_missing(1, "python: No module named hotwire.__main__; 'hotwire' is a package")
     assert not demo.cli_missing(1, "Traceback...\nValueError: bad\n")
     assert demo.table([("fib", 1.0, 0.25)]).splitlines()[2] == "| fib | 1.000 s | 0.250 s | 4.00x |"
+
+
+def test_object_programs_are_plain_scripts_without_pyperf(tmp_path):
+    """Each is pyperformance's module cut before its Runner, with work that prints: it must still
+    compile (pyperformance's file changed?), name nothing of pyperf, and end in the printed work."""
+    for name, work in object_programs.WORK.items():
+        source = object_programs.whole_program(name)
+        compile(source, name, "exec")
+        assert "pyperf" not in source.replace("pyperformance", ""), name
+        assert source.rstrip().endswith(work.rstrip()) and "print(" in work, name
