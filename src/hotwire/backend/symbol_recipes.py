@@ -108,9 +108,10 @@ def _find_const(consts, obj, prefix=()):
     return None
 
 
-def resolve(recipe, code, namespace, interp, buffers):
+def resolve(recipe, code, namespace, interp, buffers, attr_feedback):
     """The address a recipe names in this process, or None when it names nothing here. `buffers`
-    makes the unit-owned ctypes objects (runtime/code_cache.py)."""
+    makes the unit-owned ctypes objects (runtime/code_cache.py); `attr_feedback(offset)` is the
+    AttrFeedback of `code`'s access at `offset`, from one snapshot for the whole unit."""
     kind, *args = recipe
     if kind == "code":
         return id(code)
@@ -138,18 +139,17 @@ def resolve(recipe, code, namespace, interp, buffers):
         callee = getattr(func, "__code__", None)
         return buffers(("alive_cell", callee)) if callee is not None and code_digest(callee) == digest else None
     if kind == "attr_cache":
-        return _attr_cache(code, buffers, *args)
+        return _attr_cache(attr_feedback, buffers, *args)
     return None
 
 
-def _attr_cache(code, buffers, offset, field, kind, index):
+def _attr_cache(attr_feedback, buffers, offset, field, kind, index):
     """Type version tags, shared-keys versions and the addresses of methods are this process's: the
     compiled checks compare with what tier 0 of *this* process found for the same instruction (which
     the cache key saw quickened the same way), and only if that is still the layout (`kind`, `index`)
     the machine code was compiled for. A zero version is never bound: it would match a type whose tag
     was invalidated."""
-    from hotwire.frontend.attr_feedback import live_attr_feedback
-    found = live_attr_feedback(code, offset)
+    found = attr_feedback(offset)
     if found is None or found.kind != kind or found.index != index:
         return None
     if field == "descr":

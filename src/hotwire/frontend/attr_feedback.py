@@ -68,12 +68,16 @@ def attr_feedback(instr):
     return _decode(instr.specialised, instr.cache, instr.offset)
 
 
-def live_attr_feedback(code, offset):
-    """The AttrFeedback the instruction at `offset` of `code` holds now, in this process, or None.
-    One copy of the quickened bytecode, so that the opcode and its cache entries belong together."""
+def live_attr_feedback(code):
+    """{offset: AttrFeedback} of every attribute access of `code` as its inline caches are now, in this
+    process. One copy of the quickened bytecode, so that an opcode and its cache entries, and the
+    version and method of one access, belong together (a unit being linked reads them all from it)."""
     adaptive = code._co_code_adaptive
+    names = quickened_names()
+    found = {}
     for at, _op, _arg, following in instructions(code):
-        if at == offset:
-            name = quickened_names().get(adaptive[at])
-            return _decode(name, adaptive[at + 2:following], at) if name else None
-    return None
+        name = names.get(adaptive[at])
+        feedback = _decode(name, adaptive[at + 2:following], at) if name else None
+        if feedback is not None:
+            found[at] = feedback
+    return found

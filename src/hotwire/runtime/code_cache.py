@@ -312,11 +312,21 @@ def _link(code, header, object_code, namespace, start):
             keepalive.append(owned[role])
         return ctypes.addressof(owned[role])
 
+    snapshot = []
+
+    def attr_feedback(offset):
+        """The unit's attribute accesses as this process's tier 0 has them, read once (all of them from
+        one copy: the version and the method of one access must belong together)."""
+        if not snapshot:
+            from hotwire.frontend.attr_feedback import live_attr_feedback
+            snapshot.append(live_attr_feedback(code))
+        return snapshot[0].get(offset)
+
     bindings, symbols = [], []
     interp = symbol_recipes.interpreter_state()
     try:
         for name, recipe in header["symbols"]:
-            address = symbol_recipes.resolve(recipe, code, namespace, interp, buffer)
+            address = symbol_recipes.resolve(recipe, code, namespace, interp, buffer, attr_feedback)
             if address is None:
                 return None
             bindings.append((name, address))
