@@ -3,6 +3,7 @@ entry that is corrupt, truncated, foreign or stale is ever executed.
 
 Each scenario runs a small program under `python -m hotwire` (compiling in line, at the 50th call)
 with HOTWIRE_CACHE_DIR in the test's temporary directory, and reads the run's stats."""
+import dis
 import json
 import os
 import stat
@@ -259,3 +260,36 @@ def test_loop_iterations_are_counted_in_c_once_its_callback_is_cached(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert spin.returncode == 0, spin.stderr
     assert spin.stdout == f"{256 + 4 * 1024} {256 + 4} [1, 1024] builtin_function_or_method\n"
+
+
+def test_the_key_holds_the_feedback_the_compiler_reads_and_no_other():
+    """Two copies of one function, one calling a Python function and one a builtin (their CALLs are
+    quickened differently), share a key: the compiler does not read a call's specialisation, and a
+    key with it missed the warm cache for every caller of a function compiled from the start. A copy
+    that added floats instead of ints (BINARY_OP_ADD_FLOAT) has another key."""
+    from hotwire.runtime import code_cache
+    source = "def apply(g, x):\n    return g(x) + x\n"
+
+    def copy():
+        namespace = {}
+        exec(compile(source, "apply.py", "exec"), namespace)
+        return namespace["apply"]
+
+    def python_function(x):
+        return x
+    calls_python, calls_builtin, adds_floats = copy(), copy(), copy()
+    for _ in range(50):
+        calls_python(python_function, 3)
+        calls_builtin(abs, 3)
+        adds_floats(abs, 3.5)
+    names = {number: name for name, number in dis._all_opmap.items()}
+
+    def quickened(func, base):
+        return {names[func.__code__._co_code_adaptive[i.offset]] for i in dis.get_instructions(func)
+                if i.opname == base}
+    assert quickened(calls_python, "CALL") != quickened(calls_builtin, "CALL")
+    assert quickened(adds_floats, "BINARY_OP") == {"BINARY_OP_ADD_FLOAT"}
+
+    def key(func):
+        return code_cache.key(func.__code__, "apply", None)
+    assert key(calls_python) == key(calls_builtin) != key(adds_floats)

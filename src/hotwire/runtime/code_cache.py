@@ -8,7 +8,7 @@ Units whose code cannot be described so are not stored; explain() says why.
 
 The key is a sha256 of everything the machine code depends on: the code object (marshal: bytecode,
 constants, names, file, lines), its qualified name, the type feedback the compiler read (the
-quickened opcodes, the argument types), the hotwire version, the digest of its sources and the
+quickened opcodes of the instructions whose feedback it reads, the argument types), the hotwire version, the digest of its sources and the
 cache format, the CPython build (version string, ABI) and the struct layouts hotwire relies on, the
 llvmlite library, the CPU (vendor, model and feature flags), and the settings that change what is
 compiled (HOTWIRE_PASSES, HOTWIRE_DEBUG). A change of any of them is another key. A callee whose
@@ -29,6 +29,7 @@ belongs to someone else, is not used at all. HOTWIRE_CACHE=0 switches the cache 
 """
 import ctypes
 import marshal
+import opcode
 import os
 import sys
 import time
@@ -164,17 +165,38 @@ def key(code, qualname, arg_types, feedback=True):
     for part in (machine_identity(), qualname, repr(types_)):
         h.update(part.encode())
         h.update(b"\x00")
-    h.update(_quickened_opcodes(code) if feedback else b"no feedback")
+    h.update(_quickened_opcodes(code) + _attribute_layouts(code) if feedback else b"no feedback")
     h.update(marshal.dumps(code))
     return h.hexdigest()
 
 
+# The instructions whose quickened form the compiler reads (passes/specialise_types.py,
+# frontend/attr_feedback.py). Any other instruction is in the key as its plain opcode: how tier 0
+# specialised a call or a global load changes nothing the compiler makes, and it does change from
+# run to run (a call of a function that is compiled from the start is never specialised), which made
+# a warm cache miss for every caller of such a function.
+FEEDBACK_INSTRUCTIONS = frozenset({"BINARY_OP", "COMPARE_OP", "BINARY_SUBSCR", "STORE_SUBSCR", "FOR_ITER",
+                                   "LOAD_ATTR", "STORE_ATTR"})
+
+
 def _quickened_opcodes(code):
     """The type feedback the compiler reads: the opcode the specialising interpreter left at each
-    instruction of `_co_code_adaptive` (BINARY_OP_ADD_INT for BINARY_OP, say)."""
+    instruction of `_co_code_adaptive` whose feedback the compiler reads (BINARY_OP_ADD_INT for
+    BINARY_OP, say), the plain opcode at every other."""
     from hotwire.frontend.raw_bytecode import instructions
     adaptive = code._co_code_adaptive
-    return bytes(adaptive[at] for at, _, _, _ in instructions(code))
+    return bytes(adaptive[at] if opcode.opname[op] in FEEDBACK_INSTRUCTIONS else op
+                 for at, op, _, _ in instructions(code))
+
+
+def _attribute_layouts(code):
+    """Where each cached attribute access found its attribute (kind and index, not the per-process
+    version tags: backend/symbol_recipes.py binds those at link time). A polymorphic method meets
+    subclasses whose instances hold an attribute at different indexes, and which one tier 0 saw last
+    varies from run to run: with the index outside the key, each run refused the unit stored by the
+    run before and stored its own in its place."""
+    from hotwire.frontend.attr_feedback import live_attr_feedback
+    return repr(sorted((at, f.kind, f.index) for at, f in live_attr_feedback(code).items())).encode()
 
 
 # ---- storing -----------------------------------------------------------------------------------------
