@@ -268,8 +268,7 @@ def test_quickened_opcode_names_are_the_ones_dis_gives():
     """Linking a cached unit reads attribute-cache feedback without importing dis (raw_bytecode)."""
     import dis
     import opcode
-    from hotwire.frontend.raw_bytecode import quickened_names
-    names = quickened_names()
+    from hotwire.frontend.raw_bytecode import QUICKENED_NAMES as names
     assert sorted(names.values()) == sorted(opcode._specialized_instructions)
     for number, name in names.items():
         assert dis._all_opname[number] == name

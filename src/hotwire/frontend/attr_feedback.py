@@ -18,7 +18,7 @@ from the loading process's own inline cache of the same instruction (`live_attr_
 """
 import struct
 
-from hotwire.frontend.raw_bytecode import instructions, quickened_names
+from hotwire.frontend.raw_bytecode import QUICKENED_NAMES, instructions
 
 
 class AttrFeedback:
@@ -68,15 +68,16 @@ def attr_feedback(instr):
     return _decode(instr.specialised, instr.cache, instr.offset)
 
 
-def live_attr_feedback(code):
+def live_attr_feedback(code, adaptive=None):
     """{offset: AttrFeedback} of every attribute access of `code` as its inline caches are now, in this
-    process. One copy of the quickened bytecode, so that an opcode and its cache entries, and the
-    version and method of one access, belong together (a unit being linked reads them all from it)."""
-    adaptive = code._co_code_adaptive
-    names = quickened_names()
+    process, or as `adaptive` (a copy of its `_co_code_adaptive` already taken) has them. One copy of
+    the quickened bytecode, so that an opcode and its cache entries, and the version and method of one
+    access, belong together (a unit being linked reads them all from it)."""
+    if adaptive is None:
+        adaptive = code._co_code_adaptive
     found = {}
     for at, _op, _arg, following in instructions(code):
-        name = names.get(adaptive[at])
+        name = QUICKENED_NAMES.get(adaptive[at])
         feedback = _decode(name, adaptive[at + 2:following], at) if name else None
         if feedback is not None:
             found[at] = feedback

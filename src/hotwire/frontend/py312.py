@@ -10,16 +10,13 @@ interpreter finds the handler in the exception table, so try/except/finally/with
 semantics. An instruction this builder does not translate ends its block with a `Deopt`: the interpreter
 runs the rest of that call. One handler per opcode, named `op_<OPNAME>`, in bytecode order of the docs.
 """
-import ctypes
 import dis
 
+from hotwire.backend.symbol_recipes import KNOWN
 from hotwire.frontend.attr_feedback import attr_feedback
 from hotwire.frontend.bytecode import CODEUNIT, decode, stack_depths
 from hotwire.ir import ops as ir
 from hotwire.ir.function import Function
-
-# What LOAD_ASSERTION_ERROR pushes: the interpreter's own class, whatever `builtins.AssertionError` is.
-_ASSERTION_ERROR = ctypes.py_object.in_dll(ctypes.pythonapi, "PyExc_AssertionError").value
 
 # The code flags that make a code object something other than a plain function body.
 _GENERATOR_FLAGS = {0x20: "generator", 0x80: "coroutine", 0x100: "iterable coroutine",
@@ -274,7 +271,8 @@ class Builder:
         self.emit(ir.CopyFreeVars(count=ins.arg))
 
     def op_LOAD_ASSERTION_ERROR(self, ins):
-        self.push(self.const(_ASSERTION_ERROR))
+        # The interpreter's own class, whatever `builtins.AssertionError` is now.
+        self.push(self.const(KNOWN["AssertionError"]))
 
     # ---- operators -----------------------------------------------------------------------------
 

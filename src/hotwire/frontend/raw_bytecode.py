@@ -22,13 +22,7 @@ def instructions(code):
         at = following
 
 
-def quickened_names():
-    """{opcode number: name} of the quickened instructions (`dis._all_opname`), without importing dis:
-    as dis does, the specialised instructions fill the unused opcode numbers in order."""
-    if not _quickened:
-        unused = [number for number, name in enumerate(opcode.opname) if name.startswith("<")]
-        _quickened.update(zip(unused, opcode._specialized_instructions))
-    return _quickened
-
-
-_quickened = {}
+# {opcode number: name} of the quickened instructions (`dis._all_opname`), without importing dis: as
+# dis does, the specialised instructions fill the unused opcode numbers in order.
+QUICKENED_NAMES = dict(zip((number for number, name in enumerate(opcode.opname) if name.startswith("<")),
+                           opcode._specialized_instructions))

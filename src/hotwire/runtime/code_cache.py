@@ -165,7 +165,7 @@ def key(code, qualname, arg_types, feedback=True):
     for part in (machine_identity(), qualname, repr(types_)):
         h.update(part.encode())
         h.update(b"\x00")
-    h.update(_quickened_opcodes(code) + _attribute_layouts(code) if feedback else b"no feedback")
+    h.update(_feedback_read(code) if feedback else b"no feedback")
     h.update(marshal.dumps(code))
     return h.hexdigest()
 
@@ -179,24 +179,22 @@ FEEDBACK_INSTRUCTIONS = frozenset({"BINARY_OP", "COMPARE_OP", "BINARY_SUBSCR", "
                                    "LOAD_ATTR", "STORE_ATTR"})
 
 
-def _quickened_opcodes(code):
-    """The type feedback the compiler reads: the opcode the specialising interpreter left at each
-    instruction of `_co_code_adaptive` whose feedback the compiler reads (BINARY_OP_ADD_INT for
-    BINARY_OP, say), the plain opcode at every other."""
+def _feedback_read(code):
+    """The type feedback the compiler reads, from one copy of `_co_code_adaptive`: the opcode the
+    specialising interpreter left at each instruction whose feedback the compiler reads
+    (BINARY_OP_ADD_INT for BINARY_OP, say), the plain opcode at every other; and where each cached
+    attribute access found its attribute (kind and index, not the per-process version tags:
+    backend/symbol_recipes.py binds those at link time). A polymorphic method meets subclasses whose
+    instances hold an attribute at different indexes, and which one tier 0 saw last varies from run to
+    run: with the index outside the key, each run refused the unit stored by the run before and stored
+    its own in its place."""
+    from hotwire.frontend.attr_feedback import live_attr_feedback
     from hotwire.frontend.raw_bytecode import instructions
     adaptive = code._co_code_adaptive
-    return bytes(adaptive[at] if opcode.opname[op] in FEEDBACK_INSTRUCTIONS else op
-                 for at, op, _, _ in instructions(code))
-
-
-def _attribute_layouts(code):
-    """Where each cached attribute access found its attribute (kind and index, not the per-process
-    version tags: backend/symbol_recipes.py binds those at link time). A polymorphic method meets
-    subclasses whose instances hold an attribute at different indexes, and which one tier 0 saw last
-    varies from run to run: with the index outside the key, each run refused the unit stored by the
-    run before and stored its own in its place."""
-    from hotwire.frontend.attr_feedback import live_attr_feedback
-    return repr(sorted((at, f.kind, f.index) for at, f in live_attr_feedback(code).items())).encode()
+    opcodes = bytes(adaptive[at] if opcode.opname[op] in FEEDBACK_INSTRUCTIONS else op
+                    for at, op, _, _ in instructions(code))
+    layouts = sorted((at, f.kind, f.index) for at, f in live_attr_feedback(code, adaptive).items())
+    return opcodes + repr(layouts).encode()
 
 
 # ---- storing -----------------------------------------------------------------------------------------
